@@ -51,13 +51,13 @@ public struct ProcessorDescriptor: Sendable {
 
 /// The parts of an ``Article`` a processor may write.
 public enum ArticleSection: String, Sendable, Hashable, Codable, CaseIterable {
-    /// `title`, `description`, `body` (clean-up only).
+    /// `title`, `description`, `body` (clean-up), and the other input fields: source, authors, times, `extra`.
     case text
     /// `url`, `canonical_url`, `url_canonicalisation`, `doc_id`.
     case identity
     case language
     case entities
     case dedup
-    /// `ext[<processor name>]`: where user plugins write.
+    /// `ext[<processor name>]`: where user plugins write. Only the processor's own member.
     case ext
 }

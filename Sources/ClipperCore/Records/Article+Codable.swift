@@ -55,6 +55,7 @@ extension Article: Codable {
         docID = try container.decode(String.self, forKey: .docID)
         url = try container.decodeIfPresent(String.self, forKey: .url)
         canonicalURL = try container.decodeIfPresent(String.self, forKey: .canonicalURL)
+        canonicalURLHint = nil
         urlCanonicalisation = try container.decodeIfPresent(URLCanonicalisation.self, forKey: .urlCanonicalisation)
         source = try container.decodeIfPresent(ArticleSource.self, forKey: .source)
         title = try container.decodeIfPresent(String.self, forKey: .title)

@@ -17,6 +17,8 @@ public struct Article: Sendable, Hashable {
     public var docID: String
     public var url: String?
     public var canonicalURL: String?
+    /// The crawler's `canonical_url_hint` (rel=canonical / og:url). Input only; not written to the output.
+    public var canonicalURLHint: String?
     public var urlCanonicalisation: URLCanonicalisation?
     public var source: ArticleSource?
     public var title: String?
@@ -47,6 +49,7 @@ public struct Article: Sendable, Hashable {
         rawID = raw.id
         url = raw.url
         canonicalURL = nil
+        canonicalURLHint = raw.canonicalURLHint
         urlCanonicalisation = nil
         source = raw.source
         title = raw.title

@@ -1,0 +1,138 @@
+import Foundation
+import Logging
+import Synchronization
+
+/// Runs an article through the configured processors, in order, applying each one's error policy and time limit.
+///
+/// The chain stamps each processor's name, version, status, attempts and duration into
+/// `processing.processors`, and rejects a processor that writes outside its declared sections.
+///
+/// ```swift
+/// let chain = ProcessorChain(steps: [ChainStep(processor: AnyProcessor(normalize))])
+/// let result = await chain.run(Article(raw: raw), context: ProcessorContext())
+/// ```
+public struct ProcessorChain: Sendable {
+    public let steps: [ChainStep]
+    public let observer: any ChainObserver
+
+    public init(steps: [ChainStep], observer: any ChainObserver = NoChainObserver()) {
+        self.steps = steps
+        self.observer = observer
+    }
+
+    /// The names of the processors, in order.
+    public var processorNames: [String] { steps.map(\.processor.descriptor.name) }
+
+    /// Runs every step on `article`.
+    public func run(_ article: Article, context: ProcessorContext) async -> ChainResult {
+        var article = article
+        for step in steps {
+            let descriptor = step.processor.descriptor
+            var stepContext = context
+            stepContext.logger[metadataKey: "processor"] = "\(descriptor.name)"
+            let started = ContinuousClock.now
+            let outcome = await runWithPolicy(step, article: article, context: stepContext)
+            let milliseconds = (ContinuousClock.now - started).milliseconds
+            switch outcome {
+            case .finished(let updated, let result, let attempts):
+                article = updated
+                switch result {
+                case .keep:
+                    article.processing.processors.append(
+                        .init(name: descriptor.name, version: descriptor.version, status: .ok,
+                              durationMS: milliseconds, attempts: attempts))
+                case .drop(let reason):
+                    article.processing.processors.append(
+                        .init(name: descriptor.name, version: descriptor.version, status: .dropped,
+                              durationMS: milliseconds, attempts: attempts, note: reason))
+                    return .dropped(processor: descriptor.name, reason: reason, article)
+                }
+            case .failed(let failure):
+                switch step.policy.finally {
+                case .skip:
+                    article.processing.processors.append(
+                        .init(name: descriptor.name, version: descriptor.version, status: .skipped,
+                              durationMS: milliseconds, attempts: failure.attempts,
+                              error: String(failure.message.prefix(512))))
+                    stepContext.logger.warning(
+                        "processor failed; skipped by policy", metadata: ["error": "\(failure.message)"])
+                case .deadLetter:
+                    return .deadLetter(failure)
+                case .fail:
+                    return .halt(failure)
+                }
+            }
+        }
+        return .publish(article)
+    }
+
+    enum StepOutcome: Sendable {
+        case finished(Article, ProcessorOutcome, attempts: Int)
+        case failed(ChainFailure)
+    }
+
+    private func runWithPolicy(_ step: ChainStep, article: Article, context: ProcessorContext) async -> StepOutcome {
+        let name = step.processor.descriptor.name
+        var lastFailure = ChainFailure(reason: .processor, processor: name, message: "not run", attempts: 0)
+        for attempt in 1...max(1, step.policy.maxAttempts) {
+            if attempt > 1 {
+                let base = Double(step.policy.backoff(beforeAttempt: attempt))
+                let jittered = base * Double.random(in: 0.8...1.2)
+                try? await Task.sleep(for: .milliseconds(Int(jittered)))
+            }
+            var attemptContext = context
+            attemptContext.attempt = attempt
+            let token = ProcessorRunToken(id: RunTokens.next())
+            observer.processorStarted(name, token: token)
+            let started = ContinuousClock.now
+            let result = await AttemptRunner.run(step, article: article, context: attemptContext)
+            let seconds = (ContinuousClock.now - started).seconds
+            switch result {
+            case .finished(let updated, let outcome):
+                var trespass = updated.changedSections(comparedTo: article)
+                    .subtracting(step.processor.descriptor.writes)
+                if updated.ext.filter({ $0.key != name }) != article.ext.filter({ $0.key != name }) {
+                    trespass.insert(.ext)
+                }
+                if trespass.isEmpty {
+                    observer.processorFinished(name, token: token, status: outcome == .keep ? .ok : .dropped,
+                                               seconds: seconds)
+                    return .finished(updated, outcome, attempts: attempt)
+                }
+                observer.processorFinished(name, token: token, status: .failed, seconds: seconds)
+                let sections = trespass.map(\.rawValue).sorted().joined(separator: ", ")
+                return .failed(ChainFailure(
+                    reason: .processor, processor: name,
+                    message: "wrote to \(sections), which it does not declare in descriptor.writes; "
+                        + "write only your own section (user plugins: ext[\"\(name)\"])",
+                    attempts: attempt))
+            case .threw(let message):
+                observer.processorFinished(name, token: token, status: .failed, seconds: seconds)
+                lastFailure = ChainFailure(reason: .processor, processor: name, message: message, attempts: attempt)
+            case .timedOut:
+                observer.processorFinished(name, token: token, status: .failed, seconds: seconds)
+                lastFailure = ChainFailure(
+                    reason: .timeout, processor: name,
+                    message: "no result within \(step.timeout); raise timeout_ms or make the processor faster",
+                    attempts: attempt)
+            }
+            context.logger.debug(
+                "processor attempt failed", metadata: ["attempt": "\(attempt)", "error": "\(lastFailure.message)"])
+        }
+        return .failed(lastFailure)
+    }
+}
+
+/// Monotonic ids for processor attempts.
+enum RunTokens {
+    static let counter = Atomic<UInt64>(0)
+    static func next() -> UInt64 { counter.add(1, ordering: .relaxed).newValue }
+}
+
+extension Duration {
+    var seconds: Double {
+        Double(components.seconds) + Double(components.attoseconds) / 1e18
+    }
+
+    var milliseconds: Double { (seconds * 1_000_000).rounded() / 1000 }
+}

@@ -1,0 +1,208 @@
+import CRdKafka
+import Logging
+import Synchronization
+
+/// An idempotent (`acks=all`) producer. A dedicated thread serves delivery reports; `send` awaits the broker's
+/// acknowledgement. A full local queue is backpressure: the call waits for room and retries, it never fails for it.
+///
+/// ```swift
+/// let producer = try KafkaProducer(settings: ProducerSettings(client: client), logger: logger)
+/// let report = try await producer.send(OutgoingRecord(topic: "out", key: nil, value: Array("hi".utf8)))
+/// producer.close()
+/// ```
+public final class KafkaProducer: Sendable {
+    let client: RdClient
+    private let logger: Logger
+    private let running = Atomic<Bool>(true)
+    private let poller: Mutex<DedicatedThread?> = Mutex(nil)
+    private let space = Mutex(SpaceWaiters())
+    private let closed = AtomicFlag()
+    /// Latest `msg_cnt` from statistics.
+    let statisticsQueueDepth = Atomic<Int>(0)
+    /// Brokers in state UP at the last statistics report.
+    let brokersUp = Atomic<Int>(0)
+
+    struct SpaceWaiters {
+        var generation: UInt64 = 0
+        var waiters: [CheckedContinuation<Void, Never>] = []
+    }
+
+    /// Creates the producer and starts its delivery-report thread.
+    ///
+    /// ```swift
+    /// let producer = try KafkaProducer(settings: settings, logger: Logger(label: "producer"))
+    /// ```
+    public init(settings: ProducerSettings, logger: Logger) throws {
+        self.logger = logger
+        client = try RdClient(type: RD_KAFKA_PRODUCER, properties: settings.librdkafkaProperties, logger: logger) { conf in
+            rd_kafka_conf_set_dr_msg_cb(conf, DeliveryToken.callback)
+        }
+        client.callbacks.handlers.withLock { [statisticsQueueDepth] handlers in
+            handlers.statistics = { [brokersUp] in
+                statisticsQueueDepth.store($0.queuedMessages, ordering: .relaxed)
+                brokersUp.store($0.brokersUp, ordering: .relaxed)
+            }
+        }
+        let handle = client.handle
+        let client = client
+        let thread = DedicatedThread(name: "clipper.producer.poll") { [self] in
+            while running.load(ordering: .relaxed) {
+                rd_kafka_poll(handle, 100)
+                wakeSpaceWaiters()
+            }
+            client.destroy()
+        }
+        poller.withLock { $0 = thread }
+    }
+
+    /// Messages waiting in librdkafka (queued or in flight), i.e. `rd_kafka_outq_len`.
+    ///
+    /// ```swift
+    /// if producer.queueDepth > 10_000 { logger.warning("producer backlog") }
+    /// ```
+    public var queueDepth: Int { Int(rd_kafka_outq_len(client.handle)) }
+
+    /// Whether at least one broker connection was up at the last statistics report (needs statistics enabled).
+    ///
+    /// ```swift
+    /// if !producer.isConnected { logger.warning("no broker up") }
+    /// ```
+    public var isConnected: Bool { brokersUp.load(ordering: .relaxed) > 0 }
+
+    /// Produces `record` and awaits its delivery report. Waits (does not fail) while the local queue is full.
+    ///
+    /// ```swift
+    /// let report = try await producer.send(record)
+    /// ```
+    @discardableResult
+    public func send(_ record: OutgoingRecord) async throws -> DeliveryReport {
+        let report = OneShot<DeliveryReport>()
+        try await produce(record) { report.complete($0.mapError { $0 as any Error }) }
+        return try await report.value()
+    }
+
+    /// Enqueues `record`; `onDelivery` is called once with the delivery report (on the producer's thread; keep it
+    /// short). Waits while the local queue is full. Throws only when librdkafka rejects the record at once
+    /// (e.g. ``KafkaErrorCode/messageSizeTooLarge`` above `message.max.bytes`); `onDelivery` is then not called.
+    ///
+    /// ```swift
+    /// try await producer.produce(record) { result in print(result) }
+    /// ```
+    public func produce(_ record: OutgoingRecord, onDelivery: @escaping @Sendable (Result<DeliveryReport, KafkaError>) -> Void) async throws {
+        while true {
+            guard !closed.isSet else {
+                throw KafkaError(code: .notRunning, text: "producer closed", message: "Create a new producer.")
+            }
+            let generation = space.withLock { $0.generation }
+            guard let error = tryProduce(record, onDelivery: onDelivery) else { return }
+            guard error.code == .queueFull else { throw error }
+            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+                let resumeNow = space.withLock { state -> Bool in
+                    if state.generation != generation { return true }
+                    state.waiters.append(continuation)
+                    return false
+                }
+                if resumeNow { continuation.resume() }
+            }
+        }
+    }
+
+    /// One non-blocking attempt; returns the error (including ``KafkaErrorCode/queueFull``) or `nil` when enqueued.
+    func tryProduce(_ record: OutgoingRecord, onDelivery: @escaping @Sendable (Result<DeliveryReport, KafkaError>) -> Void) -> KafkaError? {
+        let token = Unmanaged.passRetained(DeliveryToken(onDelivery)).toOpaque()
+        var headers: OpaquePointer?
+        if !record.headers.isEmpty {
+            headers = rd_kafka_headers_new(record.headers.count)
+            for header in record.headers {
+                if let value = header.value {
+                    value.withUnsafeBytes { _ = rd_kafka_header_add(headers, header.name, -1, $0.baseAddress ?? UnsafeRawPointer(bitPattern: 1), $0.count) }
+                } else {
+                    _ = rd_kafka_header_add(headers, header.name, -1, nil, 0)
+                }
+            }
+        }
+        let error: OpaquePointer? = record.topic.withCString { topic in
+            withBytes(record.key) { keyPointer, keyCount in
+                withBytes(record.value) { valuePointer, valueCount in
+                    var vus = [rd_kafka_vu_t](repeating: rd_kafka_vu_t(), count: 7)
+                    vus[0].vtype = RD_KAFKA_VTYPE_TOPIC
+                    vus[0].u.cstr = topic
+                    vus[1].vtype = RD_KAFKA_VTYPE_PARTITION
+                    vus[1].u.i32 = record.partition ?? RD_KAFKA_PARTITION_UA
+                    vus[2].vtype = RD_KAFKA_VTYPE_MSGFLAGS
+                    vus[2].u.i = RD_KAFKA_MSG_F_COPY
+                    vus[3].vtype = RD_KAFKA_VTYPE_OPAQUE
+                    vus[3].u.ptr = token
+                    vus[4].vtype = RD_KAFKA_VTYPE_KEY
+                    vus[4].u.mem.ptr = keyPointer
+                    vus[4].u.mem.size = keyCount
+                    vus[5].vtype = RD_KAFKA_VTYPE_VALUE
+                    vus[5].u.mem.ptr = valuePointer
+                    vus[5].u.mem.size = valueCount
+                    var count = 6
+                    if let headers {
+                        vus[6].vtype = RD_KAFKA_VTYPE_HEADERS
+                        vus[6].u.headers = headers
+                        count = 7
+                    }
+                    return rd_kafka_produceva(client.handle, &vus, count)
+                }
+            }
+        }
+        guard let error else { return nil }
+        Unmanaged<DeliveryToken>.fromOpaque(token).release()
+        if let headers { rd_kafka_headers_destroy(headers) }
+        return KafkaError(consuming: error, context: "produce to \(record.topic)")
+    }
+
+    private func withBytes<R>(_ bytes: [UInt8]?, _ body: (UnsafeMutableRawPointer?, Int) -> R) -> R {
+        guard let bytes else { return body(nil, 0) }
+        return bytes.withUnsafeBytes { body(UnsafeMutableRawPointer(mutating: $0.baseAddress), $0.count) }
+    }
+
+    private func wakeSpaceWaiters() {
+        let waiters = space.withLock { state -> [CheckedContinuation<Void, Never>] in
+            state.generation &+= 1
+            defer { state.waiters.removeAll() }
+            return state.waiters
+        }
+        for waiter in waiters { waiter.resume() }
+    }
+
+    /// Waits (without blocking a thread) until every queued record got its delivery report or `timeout` passed.
+    /// Returns whether the queue is empty.
+    ///
+    /// ```swift
+    /// let drained = await producer.flush(timeout: .seconds(5))
+    /// ```
+    public func flush(timeout: Duration) async -> Bool {
+        guard !closed.isSet else { return true }
+        let deadline = monotonicMillis() + Int64(timeout.milliseconds)
+        while rd_kafka_outq_len(client.handle) > 0 {
+            if monotonicMillis() >= deadline { return false }
+            try? await Task.sleep(for: .milliseconds(2))
+        }
+        return true
+    }
+
+    /// Blocking flush for dedicated threads (`rd_kafka_flush`). Do not call from async code.
+    func flushBlocking(timeout: Duration) -> Bool {
+        guard !closed.isSet else { return true }
+        return rd_kafka_flush(client.handle, Int32(timeout.milliseconds)) == RD_KAFKA_RESP_ERR_NO_ERROR
+    }
+
+    /// Flushes (up to `timeout`), stops the delivery thread and destroys the handle. Idempotent.
+    /// Returns whether every record was delivered before closing.
+    ///
+    /// ```swift
+    /// await producer.close()
+    /// ```
+    @discardableResult
+    public func close(timeout: Duration = .seconds(10)) async -> Bool {
+        let drained = await flush(timeout: timeout)
+        guard closed.setOnce() else { return drained }
+        running.store(false, ordering: .relaxed)
+        wakeSpaceWaiters()
+        return drained
+    }
+}

@@ -1,0 +1,15 @@
+import Synchronization
+
+/// A boolean that can be set once, from any thread.
+final class AtomicFlag: Sendable {
+    private let value = Atomic<Bool>(false)
+
+    init() {}
+
+    /// Sets the flag; returns `true` only for the call that set it.
+    func setOnce() -> Bool {
+        value.compareExchange(expected: false, desired: true, ordering: .acquiringAndReleasing).exchanged
+    }
+
+    var isSet: Bool { value.load(ordering: .acquiring) }
+}
