@@ -13,11 +13,12 @@ let strict: [SwiftSetting] = [
 
 /// The processor plugins compiled into Clipper. Adding one: a folder `Plugins/<Name>/` with `Sources/` and `Tests/`,
 /// one line here, and one line in `Sources/ClipperCatalog/BuiltInCatalog.swift`.
-let processorPlugins: [(name: String, dependencies: [Target.Dependency], resources: [Resource])] = [
-    ("Normalize", [], []),
-    ("LanguageTagger", [], [.copy("Model")]),
-    ("EntityExtractor", [.product(name: "Yams", package: "Yams")], [.copy("Model")]),
-    ("Deduplicator", [.product(name: "GRDB", package: "GRDB.swift")], []),
+/// `tool: true` adds an executable `<Name>Tool` from `Plugins/<Name>/Tool` (evaluation and benchmark driver).
+let processorPlugins: [(name: String, dependencies: [Target.Dependency], resources: [Resource], tool: Bool)] = [
+    ("Normalize", [], [], false),
+    ("LanguageTagger", [], [.copy("Model")], true),
+    ("EntityExtractor", [.product(name: "Yams", package: "Yams")], [.copy("Model")], true),
+    ("Deduplicator", [.product(name: "GRDB", package: "GRDB.swift")], [], true),
 ]
 
 let pluginTargets: [Target] = processorPlugins.flatMap { plugin -> [Target] in
@@ -35,7 +36,14 @@ let pluginTargets: [Target] = processorPlugins.flatMap { plugin -> [Target] in
             path: "Plugins/\(plugin.name)/Tests",
             swiftSettings: strict
         ),
-    ]
+    ] + (plugin.tool ? [
+        .executableTarget(
+            name: "\(plugin.name)Tool",
+            dependencies: [.target(name: plugin.name), "ClipperCore"],
+            path: "Plugins/\(plugin.name)/Tool",
+            swiftSettings: strict
+        ),
+    ] : [])
 }
 
 let package = Package(

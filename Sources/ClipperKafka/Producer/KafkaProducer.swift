@@ -17,10 +17,8 @@ public final class KafkaProducer: Sendable {
     private let poller: Mutex<DedicatedThread?> = Mutex(nil)
     private let space = Mutex(SpaceWaiters())
     private let closed = AtomicFlag()
-    /// Latest `msg_cnt` from statistics.
-    let statisticsQueueDepth = Atomic<Int>(0)
-    /// Brokers in state UP at the last statistics report.
-    let brokersUp = Atomic<Int>(0)
+    /// Figures from the latest statistics report.
+    let gauges = ClientGauges()
 
     struct SpaceWaiters {
         var generation: UInt64 = 0
@@ -37,17 +35,13 @@ public final class KafkaProducer: Sendable {
         client = try RdClient(type: RD_KAFKA_PRODUCER, properties: settings.librdkafkaProperties, logger: logger) { conf in
             rd_kafka_conf_set_dr_msg_cb(conf, DeliveryToken.callback)
         }
-        client.callbacks.handlers.withLock { [statisticsQueueDepth] handlers in
-            handlers.statistics = { [brokersUp] in
-                statisticsQueueDepth.store($0.queuedMessages, ordering: .relaxed)
-                brokersUp.store($0.brokersUp, ordering: .relaxed)
-            }
+        client.callbacks.handlers.withLock { [gauges] handlers in
+            handlers.statistics = { gauges.update($0) }
         }
-        let handle = client.handle
         let client = client
         let thread = DedicatedThread(name: "clipper.producer.poll") { [self] in
             while running.load(ordering: .relaxed) {
-                rd_kafka_poll(handle, 100)
+                rd_kafka_poll(client.handle, 100)
                 wakeSpaceWaiters()
             }
             client.destroy()
@@ -67,7 +61,7 @@ public final class KafkaProducer: Sendable {
     /// ```swift
     /// if !producer.isConnected { logger.warning("no broker up") }
     /// ```
-    public var isConnected: Bool { brokersUp.load(ordering: .relaxed) > 0 }
+    public var isConnected: Bool { gauges.brokersUp.load(ordering: .relaxed) > 0 }
 
     /// Produces `record` and awaits its delivery report. Waits (does not fail) while the local queue is full.
     ///

@@ -63,7 +63,7 @@ final class ClientCallbacks: Sendable {
             rd_kafka_conf_set_offset_commit_cb(conf) { _, err, offsets, opaque in
                 guard let callbacks = ClientCallbacks.from(opaque),
                       let handler = callbacks.handlers.withLock({ $0.commit }) else { return }
-                handler(err, offsets.map(PartitionList.offsets(of:)) ?? [])
+                handler(err, offsets.map { PartitionList.offsets(of: UnsafePointer($0)) } ?? [])
             }
         }
     }

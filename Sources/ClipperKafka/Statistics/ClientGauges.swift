@@ -1,0 +1,19 @@
+import Synchronization
+
+/// Figures of one client from its latest statistics report, readable from any thread.
+final class ClientGauges: Sendable {
+    /// `msg_cnt`.
+    let queueDepth = Atomic<Int>(0)
+    /// Brokers in state UP.
+    let brokersUp = Atomic<Int>(0)
+    /// Per-partition consumer lag.
+    let lag = Mutex<[TopicPartition: Int64]>([:])
+
+    init() {}
+
+    func update(_ statistics: KafkaStatistics) {
+        queueDepth.store(statistics.queuedMessages, ordering: .relaxed)
+        brokersUp.store(statistics.brokersUp, ordering: .relaxed)
+        lag.withLock { $0 = statistics.consumerLag }
+    }
+}
