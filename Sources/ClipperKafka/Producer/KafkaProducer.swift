@@ -54,7 +54,7 @@ public final class KafkaProducer: Sendable {
     /// ```swift
     /// if producer.queueDepth > 10_000 { logger.warning("producer backlog") }
     /// ```
-    public var queueDepth: Int { Int(rd_kafka_outq_len(client.handle)) }
+    public var queueDepth: Int { closed.isSet ? 0 : Int(rd_kafka_outq_len(client.handle)) }
 
     /// Whether at least one broker connection was up at the last statistics report (needs statistics enabled).
     ///

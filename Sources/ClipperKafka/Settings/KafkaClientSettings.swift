@@ -81,7 +81,7 @@ enum RdConfiguration {
         var errstr = [CChar](repeating: 0, count: 512)
         let result = rd_kafka_conf_set(conf, name, value, &errstr, errstr.count)
         if result != RD_KAFKA_CONF_OK {
-            let text = String(cString: errstr)
+            let text = string(fromCBuffer: errstr)
             let shown = name.contains("password") ? "<redacted>" : value
             throw KafkaError(
                 code: .invalidConfiguration, text: text,

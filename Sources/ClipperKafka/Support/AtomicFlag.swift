@@ -13,3 +13,8 @@ final class AtomicFlag: Sendable {
 
     var isSet: Bool { value.load(ordering: .acquiring) }
 }
+
+/// A Swift string from a NUL-terminated C buffer.
+func string(fromCBuffer buffer: [CChar]) -> String {
+    String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+}

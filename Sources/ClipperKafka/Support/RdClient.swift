@@ -18,7 +18,7 @@ final class RdClient: @unchecked Sendable {
         var errstr = [CChar](repeating: 0, count: 512)
         guard let handle = rd_kafka_new(type, conf, &errstr, errstr.count) else {
             rd_kafka_conf_destroy(conf)
-            throw KafkaError(code: .invalidConfiguration, text: String(cString: errstr),
+            throw KafkaError(code: .invalidConfiguration, text: string(fromCBuffer: errstr),
                              message: "librdkafka could not create the client; check the configuration named in the text.")
         }
         self.handle = handle

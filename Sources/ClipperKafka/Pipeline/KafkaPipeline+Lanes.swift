@@ -1,0 +1,93 @@
+import CRdKafka
+
+extension KafkaPipeline {
+    /// Processes one partition's records in order (a child task of `run`).
+    func runLane(_ lane: PartitionLane, process: @escaping @Sendable (ConsumedRecord) async -> RecordDisposition) async {
+        for await record in lane.stream {
+            if lane.isRevoked { continue }
+            let disposition = await process(record)
+            if lane.isRevoked { continue }
+            let bytes = record.byteCount
+            switch disposition {
+            case .drop:
+                ack(lane, offset: record.offset, bytes: bytes)
+            case .produce(let outgoing):
+                if outgoing.isEmpty {
+                    ack(lane, offset: record.offset, bytes: bytes)
+                    continue
+                }
+                let pending = PendingInput(lane: lane, record: record, bytes: bytes, outgoing: outgoing.count)
+                for out in outgoing { await send(out, for: pending) }
+            }
+        }
+    }
+
+    /// Produces one outgoing record for `pending`; its delivery report acks the input (or reports a failure).
+    func send(_ outgoing: OutgoingRecord, for pending: PendingInput) async {
+        do {
+            try await producer.produce(outgoing) { [self] result in delivered(result, outgoing, pending) }
+        } catch {
+            let kafkaError = error as? KafkaError ?? KafkaError(code: .notRunning, text: "\(error)")
+            delivered(.failure(kafkaError), outgoing, pending)
+        }
+    }
+
+    private func delivered(_ result: Result<DeliveryReport, KafkaError>, _ outgoing: OutgoingRecord, _ pending: PendingInput) {
+        switch result {
+        case .success:
+            produced.add(1, ordering: .relaxed)
+            if pending.delivered() {
+                ack(pending.lane, offset: pending.record.offset, bytes: pending.bytes)
+            }
+        case .failure(let error):
+            state.withLock { $0.deliveryFailures += 1 }
+            logger.warning("delivery failed", metadata: [
+                "topic": "\(outgoing.topic)", "input": "\(pending.record.topic)[\(pending.record.partition)]@\(pending.record.offset)",
+                "error": "\(error)",
+            ])
+            emit(.deliveryFailed(error))
+            control.continuation.yield(.deliveryFailed(pending, outgoing, error))
+        }
+    }
+
+    /// Asks the handler for a replacement of a failed record and produces it (or the original after a backoff).
+    func recover(
+        _ pending: PendingInput, _ outgoing: OutgoingRecord, _ error: KafkaError,
+        deliveryFailed: @escaping @Sendable (ConsumedRecord, OutgoingRecord, KafkaError) async -> OutgoingRecord?
+    ) async {
+        guard !pending.lane.isRevoked else { return }
+        let replacement = await deliveryFailed(pending.record, outgoing, error)
+        if replacement == nil {
+            do { try await Task.sleep(for: limits.retryBackoff) } catch { return }
+        }
+        guard !pending.lane.isRevoked else { return }
+        await send(replacement ?? outgoing, for: pending)
+    }
+
+    /// An input record is done: advance its partition's tracker, store the contiguous offset, update backpressure.
+    /// Acks for lanes that were revoked (or replaced) are ignored.
+    func ack(_ lane: PartitionLane, offset: Int64, bytes: Int) {
+        let tp = lane.topicPartition
+        let checkEnd = state.withLock { s -> Bool in
+            guard var entry = s.lanes[tp], entry.lane === lane else { return false }
+            let advanced = entry.tracker.acked(offset)
+            if entry.reachedEnd, entry.tracker.inFlight == 0 { entry.finished = true }
+            let finished = entry.finished
+            s.lanes[tp] = entry
+            execute(s.controller.completed(tp, bytes: bytes))
+            if let advanced, commitsOffsets, !lane.isRevoked {
+                storeOffset(tp, advanced + 1)
+            }
+            return finished
+        }
+        if checkEnd { checkFinished() }
+    }
+
+    private func storeOffset(_ tp: TopicPartition, _ offset: Int64) {
+        let list = rd_kafka_topic_partition_list_new(1)!
+        rd_kafka_topic_partition_list_add(list, tp.topic, tp.partition)!.pointee.offset = offset
+        // ERR__STATE after a revoke is expected and harmless (the partition is no longer ours).
+        _ = rd_kafka_offsets_store(consumer.client.handle, list)
+        rd_kafka_topic_partition_list_destroy(list)
+    }
+}

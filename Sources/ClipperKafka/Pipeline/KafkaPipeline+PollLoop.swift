@@ -1,0 +1,191 @@
+import CRdKafka
+import Foundation
+
+extension KafkaPipeline {
+    /// The body of the dedicated poll thread: start the source, poll until shutdown, then shut down.
+    func pollLoop() {
+        do {
+            try startSource()
+        } catch {
+            let kafkaError = error as? KafkaError ?? KafkaError(code: .adminFailed, text: "\(error)")
+            logger.error("pipeline could not start", metadata: ["error": "\(kafkaError)"])
+            startupError.withLock { $0 = kafkaError }
+            shutdown()
+        }
+        while !shutdownRequested.isSet {
+            pollOnce(timeoutMilliseconds: 100, dispatch: true)
+        }
+        shutdownSequence()
+    }
+
+    private func startSource() throws {
+        switch source {
+        case .subscribe(let topics):
+            try consumer.subscribe(topics)
+        case .assign(let ranges):
+            let lanes = state.withLock { s -> [PartitionLane] in
+                var lanes: [PartitionLane] = []
+                for range in ranges {
+                    let lane = PartitionLane(range.topicPartition)
+                    var entry = PipelineState.LaneEntry(lane: lane, endOffset: range.endOffset)
+                    if let end = range.endOffset, range.startOffset >= 0, range.startOffset >= end {
+                        entry.reachedEnd = true
+                        entry.finished = true
+                    }
+                    s.lanes[range.topicPartition] = entry
+                    s.controller.assigned(range.topicPartition)
+                    lanes.append(lane)
+                }
+                return lanes
+            }
+            for lane in lanes { control.continuation.yield(.lane(lane)) }
+            try consumer.assign(ranges)
+            emit(.assigned(ranges.map(\.topicPartition)))
+            checkFinished()
+        }
+    }
+
+    /// Polls once; dispatches a record to its lane (unless `dispatch` is false, during drain).
+    func pollOnce(timeoutMilliseconds: Int32, dispatch: Bool) {
+        let message = rd_kafka_consumer_poll(consumer.client.handle, timeoutMilliseconds)
+        lastPollMillis.store(Int64(Date().timeIntervalSince1970 * 1000), ordering: .relaxed)
+        guard let message else { return }
+        defer { rd_kafka_message_destroy(message) }
+        let err = message.pointee.err
+        if err == RD_KAFKA_RESP_ERR__PARTITION_EOF {
+            if let rkt = message.pointee.rkt {
+                let tp = TopicPartition(topic: String(cString: rd_kafka_topic_name(rkt)), partition: message.pointee.partition)
+                reachedEOF(tp, nextOffset: message.pointee.offset)
+            }
+            return
+        }
+        if err != RD_KAFKA_RESP_ERR_NO_ERROR {
+            let error = KafkaError(err, context: "consumer")
+            logger.warning("consumer error", metadata: ["error": "\(error)"])
+            emit(.error(error))
+            return
+        }
+        guard dispatch else { return }
+        let record = ConsumedRecord(message: message)
+        self.dispatch(record)
+    }
+
+    private func dispatch(_ record: ConsumedRecord) {
+        let tp = TopicPartition(topic: record.topic, partition: record.partition)
+        let bytes = record.byteCount
+        state.withLock { s in
+            guard var entry = s.lanes[tp], !entry.lane.isRevoked else { return }
+            if let end = entry.endOffset, record.offset >= end {
+                entry.reachedEnd = true
+                s.lanes[tp] = entry
+                execute(s.controller.hold(tp, true))
+                return
+            }
+            guard entry.tracker.dispatched(record.offset) else { return }
+            if let end = entry.endOffset, record.offset >= end - 1 {
+                entry.reachedEnd = true
+                execute(s.controller.hold(tp, true))
+            }
+            s.lanes[tp] = entry
+            s.consumed += 1
+            execute(s.controller.dispatched(tp, bytes: bytes))
+            entry.lane.send(record)
+        }
+    }
+
+    private func reachedEOF(_ tp: TopicPartition, nextOffset: Int64) {
+        state.withLock { s in
+            guard var entry = s.lanes[tp], let end = entry.endOffset, nextOffset >= end else { return }
+            entry.reachedEnd = true
+            if entry.tracker.inFlight == 0 { entry.finished = true }
+            s.lanes[tp] = entry
+        }
+        checkFinished()
+    }
+
+    /// For `.assign` sources: stop when every range is done.
+    func checkFinished() {
+        guard case .assign(let ranges) = source, ranges.allSatisfy({ $0.endOffset != nil }) else { return }
+        let done = state.withLock { s -> Bool in
+            guard !s.finished, s.allRangesFinished else { return false }
+            s.finished = true
+            return true
+        }
+        if done {
+            logger.info("every partition range reached its end offset; stopping")
+            shutdown()
+        }
+    }
+
+    /// Executes backpressure actions; call with the state lock held so pause/resume stay ordered.
+    func execute(_ actions: [BackpressureController.Action]) {
+        for action in actions {
+            switch action {
+            case .pause(let partitions):
+                consumer.pause(partitions)
+                emit(.paused(partitions))
+            case .resume(let partitions):
+                consumer.resume(partitions)
+                emit(.resumed(partitions))
+            }
+        }
+    }
+
+    /// Graceful stop, on the poll thread.
+    private func shutdownSequence() {
+        state.withLock { s in
+            s.shuttingDown = true
+            execute(s.controller.holdAll())
+        }
+        let deadline = monotonicMillis() + Int64(limits.drainTimeout.milliseconds)
+        while state.withLock({ $0.totalInFlight }) > 0, monotonicMillis() < deadline {
+            pollOnce(timeoutMilliseconds: 10, dispatch: false)
+        }
+        let remaining = state.withLock { $0.totalInFlight }
+        if remaining > 0 {
+            logger.warning("drain timeout: records still in flight will be redelivered", metadata: ["inFlight": "\(remaining)"])
+        }
+        _ = producer.flushBlocking(timeout: .milliseconds(max(100, Int(deadline - monotonicMillis()))))
+        if commitsOffsets { commitSynchronously(nil) }
+        let lanes = state.withLock { s in s.lanes.values.map(\.lane) }
+        for lane in lanes {
+            lane.markRevoked()
+            lane.finishInput()
+        }
+        let closed = consumer.close(timeout: limits.closeTimeout)
+        if !closed {
+            _ = closeWatchdogFired.setOnce()
+            logger.error("consumer close did not finish in time; abandoned it", metadata: ["closeTimeout": "\(limits.closeTimeout)"])
+        }
+        control.continuation.finish()
+    }
+
+    /// Synchronous commit of `offsets` (or everything stored); records the result.
+    func commitSynchronously(_ offsets: [TopicPartitionOffset]?) {
+        if let offsets, offsets.isEmpty { return }
+        do {
+            try consumer.commit(offsets)
+            if let offsets {
+                state.withLock { $0.commits += 1 }
+                emit(.commitSucceeded(offsets))
+            }
+        } catch let error as KafkaError {
+            state.withLock { $0.commitFailures += 1 }
+            logger.warning("commit failed", metadata: ["error": "\(error)"])
+            emit(.commitFailed(error))
+        } catch {}
+    }
+
+    /// librdkafka's offset-commit callback (auto commits and explicit ones).
+    func onCommit(_ err: rd_kafka_resp_err_t, _ offsets: [TopicPartitionOffset]) {
+        if err == RD_KAFKA_RESP_ERR__NO_OFFSET { return }
+        if err == RD_KAFKA_RESP_ERR_NO_ERROR {
+            state.withLock { $0.commits += 1 }
+            emit(.commitSucceeded(offsets))
+        } else {
+            let error = KafkaError(err, context: "commit")
+            state.withLock { $0.commitFailures += 1 }
+            emit(.commitFailed(error))
+        }
+    }
+}

@@ -1,0 +1,173 @@
+import CRdKafka
+import Foundation
+import Logging
+import Synchronization
+
+/// Consume → handler → produce → ack → store offset → commit, at least once.
+///
+/// One dedicated thread polls the consumer and hands records to bounded per-partition lanes; each lane is
+/// processed in order by its own child task of ``run(process:deliveryFailed:)``, partitions in parallel. An input
+/// is acked when all its outgoing records are delivered (or at once when dropped); only the highest contiguous
+/// acked offset per partition is stored and committed. Full lanes or too many in-flight bytes pause the partition.
+///
+/// ```swift
+/// let pipeline = try KafkaPipeline(consumer: consumerSettings, producer: producerSettings,
+///                                  source: .subscribe(topics: ["articles.raw"]), limits: PipelineLimits(), logger: logger)
+/// try await pipeline.run(
+///     process: { record in .produce([OutgoingRecord(topic: "articles.enriched", key: record.key, value: record.value)]) },
+///     deliveryFailed: { input, outgoing, error in OutgoingRecord(topic: "articles.dlq", key: input.key, value: input.value) }
+/// )
+/// // elsewhere, e.g. on SIGTERM: pipeline.shutdown()
+/// ```
+public final class KafkaPipeline: Sendable {
+    enum Control: Sendable {
+        case lane(PartitionLane)
+        case deliveryFailed(PendingInput, OutgoingRecord, KafkaError)
+    }
+
+    let consumer: KafkaConsumer
+    let producer: KafkaProducer
+    let source: PipelineSource
+    let limits: PipelineLimits
+    let logger: Logger
+    let state: Mutex<PipelineState>
+    let shutdownRequested = AtomicFlag()
+    let started = AtomicFlag()
+    let closeWatchdogFired = AtomicFlag()
+    let lastPollMillis = Atomic<Int64>(0)
+    let produced = Atomic<Int>(0)
+    let startupError = Mutex<KafkaError?>(nil)
+    let control: (stream: AsyncStream<Control>, continuation: AsyncStream<Control>.Continuation)
+    let eventStream: (stream: AsyncStream<PipelineEvent>, continuation: AsyncStream<PipelineEvent>.Continuation)
+
+    /// Whether offsets are stored and committed (group mode only).
+    var commitsOffsets: Bool { if case .subscribe = source { true } else { false } }
+
+    /// Creates the consumer and producer (nothing is fetched until ``run(process:deliveryFailed:)``).
+    /// Throws ``KafkaError`` for invalid settings or a librdkafka older than 2.8.0.
+    ///
+    /// ```swift
+    /// let pipeline = try KafkaPipeline(consumer: c, producer: p, source: .subscribe(topics: ["in"]),
+    ///                                  limits: PipelineLimits(), logger: logger)
+    /// ```
+    public init(consumer: ConsumerSettings, producer: ProducerSettings, source: PipelineSource, limits: PipelineLimits,
+                logger: Logger) throws {
+        let isGroup: Bool = if case .subscribe = source { true } else { false }
+        self.consumer = try KafkaConsumer(settings: consumer, logger: logger, commitOffsets: isGroup, partitionEOF: !isGroup)
+        self.producer = try KafkaProducer(settings: producer, logger: logger)
+        self.source = source
+        self.limits = limits
+        self.logger = logger
+        state = Mutex(PipelineState(limits: limits))
+        control = AsyncStream.makeStream(of: Control.self, bufferingPolicy: .unbounded)
+        eventStream = AsyncStream.makeStream(of: PipelineEvent.self, bufferingPolicy: .bufferingNewest(1024))
+        installCallbacks()
+    }
+
+    /// Events (rebalances, commits, pauses, statistics, librdkafka log lines). Iterate from one task only; the
+    /// newest 1024 are buffered.
+    ///
+    /// ```swift
+    /// for await event in pipeline.events { print(event) }
+    /// ```
+    public var events: AsyncStream<PipelineEvent> { eventStream.stream }
+
+    func emit(_ event: PipelineEvent) { eventStream.continuation.yield(event) }
+
+    private func installCallbacks() {
+        let emitEvent: @Sendable (PipelineEvent) -> Void = { [eventStream] in eventStream.continuation.yield($0) }
+        consumer.client.callbacks.handlers.withLock { [gauges = consumer.gauges] handlers in
+            handlers.rebalance = { [weak self] rk, err, partitions in self?.onRebalance(rk, err, partitions) }
+            handlers.commit = { [weak self] err, offsets in self?.onCommit(err, offsets) }
+            handlers.statistics = { gauges.update($0); emitEvent(.statistics($0)) }
+            handlers.log = { emitEvent(.log(level: $0, facility: $1, message: $2)) }
+            handlers.error = { emitEvent(.error($0)) }
+        }
+        producer.client.callbacks.handlers.withLock { [gauges = producer.gauges] handlers in
+            handlers.statistics = { gauges.update($0); emitEvent(.statistics($0)) }
+            handlers.log = { emitEvent(.log(level: $0, facility: $1, message: $2)) }
+            handlers.error = { emitEvent(.error($0)) }
+        }
+    }
+
+    /// Runs until ``shutdown()`` completed (or, for an `.assign` source with end offsets, until every range is
+    /// processed). `process` is called in partition order, partitions in parallel. `deliveryFailed` is called when
+    /// an outgoing record failed delivery for good; return a replacement (e.g. a dead letter) to produce instead, or
+    /// `nil` to retry the original after `limits.retryBackoff`. The input is acked only once something was delivered.
+    ///
+    /// ```swift
+    /// try await pipeline.run(process: { .produce([transform($0)]) }, deliveryFailed: { _, _, _ in nil })
+    /// ```
+    public func run(
+        process: @escaping @Sendable (ConsumedRecord) async -> RecordDisposition,
+        deliveryFailed: @escaping @Sendable (ConsumedRecord, OutgoingRecord, KafkaError) async -> OutgoingRecord?
+    ) async throws {
+        guard started.setOnce() else {
+            throw KafkaError(code: .notRunning, text: "run() called twice", message: "Create a new KafkaPipeline to run again.")
+        }
+        _ = DedicatedThread(name: "clipper.consumer.poll") { [self] in pollLoop() }
+        await withTaskGroup(of: Void.self) { group in
+            for await item in control.stream {
+                switch item {
+                case .lane(let lane):
+                    group.addTask { await self.runLane(lane, process: process) }
+                case .deliveryFailed(let pending, let outgoing, let error):
+                    group.addTask { await self.recover(pending, outgoing, error, deliveryFailed: deliveryFailed) }
+                }
+            }
+            group.cancelAll()
+        }
+        await producer.close(timeout: limits.closeTimeout)
+        emit(.stopped(closeTimedOut: closeWatchdogFired.isSet))
+        eventStream.continuation.finish()
+        if let error = startupError.withLock({ $0 }) { throw error }
+    }
+
+    /// Starts a graceful shutdown: stop fetching, drain lanes (up to `limits.drainTimeout`), flush the producer,
+    /// commit synchronously, close the consumer under a watchdog (`limits.closeTimeout`). Returns at once; ``run``
+    /// returns when it is done. Callable from any thread, any number of times.
+    ///
+    /// ```swift
+    /// pipeline.shutdown()
+    /// ```
+    public func shutdown() {
+        if shutdownRequested.setOnce() {
+            logger.info("pipeline shutdown requested")
+            if !started.isSet { control.continuation.finish() }
+        }
+    }
+
+    /// A snapshot of the pipeline's state.
+    ///
+    /// ```swift
+    /// print(pipeline.status.inFlightMessages)
+    /// ```
+    public var status: PipelineStatus {
+        var status = PipelineStatus()
+        state.withLock { s in
+            status.assignedPartitions = s.lanes.keys.sorted()
+            status.pausedPartitions = s.controller.pausedPartitions
+            for (tp, entry) in s.lanes {
+                status.inFlightMessages[tp] = entry.tracker.inFlight
+                status.inFlightBytes[tp] = s.controller.inFlightBytes(tp)
+            }
+            status.totalInFlightBytes = s.controller.totalBytes
+            status.groupJoined = s.groupJoined
+            status.shuttingDown = s.shuttingDown || shutdownRequested.isSet
+            status.consumed = s.consumed
+            status.commits = s.commits
+            status.commitFailures = s.commitFailures
+            status.rebalances = s.rebalances
+            status.deliveryFailures = s.deliveryFailures
+        }
+        let last = lastPollMillis.load(ordering: .relaxed)
+        status.lastPoll = last > 0 ? Date(timeIntervalSince1970: Double(last) / 1000) : nil
+        status.producerConnected = producer.isConnected
+        status.consumerLag = consumer.gauges.lag.withLock { $0 }
+        status.producerQueueDepth = producer.gauges.queueDepth.load(ordering: .relaxed)
+        status.producerOutstanding = producer.queueDepth
+        status.produced = produced.load(ordering: .relaxed)
+        status.closeWatchdogFired = closeWatchdogFired.isSet
+        return status
+    }
+}
