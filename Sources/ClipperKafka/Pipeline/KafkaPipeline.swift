@@ -150,6 +150,7 @@ public final class KafkaPipeline: Sendable {
             for (tp, entry) in s.lanes {
                 status.inFlightMessages[tp] = entry.tracker.inFlight
                 status.inFlightBytes[tp] = s.controller.inFlightBytes(tp)
+                if let stored = entry.tracker.storeOffset { status.storedOffsets[tp] = stored }
             }
             status.totalInFlightBytes = s.controller.totalBytes
             status.groupJoined = s.groupJoined

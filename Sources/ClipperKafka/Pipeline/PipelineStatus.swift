@@ -15,6 +15,8 @@ public struct PipelineStatus: Sendable {
     public var inFlightMessages: [TopicPartition: Int] = [:]
     /// Un-acked input bytes per partition.
     public var inFlightBytes: [TopicPartition: Int] = [:]
+    /// Per partition, the offset stored for commit: highest contiguous acked offset + 1 (absent: nothing acked).
+    public var storedOffsets: [TopicPartition: Int64] = [:]
     /// Un-acked input bytes in total.
     public var totalInFlightBytes = 0
     /// When the poll thread last returned from `rd_kafka_consumer_poll` (liveness).
