@@ -146,7 +146,7 @@ extension KafkaPipeline {
             logger.warning("drain timeout: records still in flight will be redelivered", metadata: ["inFlight": "\(remaining)"])
         }
         _ = producer.flushBlocking(timeout: .milliseconds(max(100, Int(deadline - monotonicMillis()))))
-        if commitsOffsets { commitSynchronously(nil) }
+        if commitsOffsets { commitWhileRebalancing(until: monotonicMillis() + 5_000) }
         let lanes = state.withLock { s in s.lanes.values.map(\.lane) }
         for lane in lanes {
             lane.markRevoked()
@@ -160,20 +160,43 @@ extension KafkaPipeline {
         control.continuation.finish()
     }
 
-    /// Synchronous commit of `offsets` (or everything stored); records the result.
-    func commitSynchronously(_ offsets: [TopicPartitionOffset]?) {
-        if let offsets, offsets.isEmpty { return }
+    /// Final commit at shutdown: a commit refused because a rebalance is running (another member joining or
+    /// leaving) is retried, polling in between so the rebalance can complete, until `deadline`.
+    private func commitWhileRebalancing(until deadline: Int64) {
+        while true {
+            let error = commitSynchronously(nil, report: false)
+            guard let error else { return }
+            if error.code == .rebalanceInProgress || error.code == KafkaErrorCode(rawValue: 22), monotonicMillis() < deadline {
+                pollOnce(timeoutMilliseconds: 50, dispatch: false)
+                continue
+            }
+            record(commitError: error)
+            return
+        }
+    }
+
+    /// Synchronous commit of `offsets` (or everything stored); records the result and returns the error.
+    @discardableResult
+    func commitSynchronously(_ offsets: [TopicPartitionOffset]?, report: Bool = true) -> KafkaError? {
+        if let offsets, offsets.isEmpty { return nil }
         do {
             try consumer.commit(offsets)
             if let offsets {
                 state.withLock { $0.commits += 1 }
                 emit(.commitSucceeded(offsets))
             }
-        } catch let error as KafkaError {
-            state.withLock { $0.commitFailures += 1 }
-            logger.warning("commit failed", metadata: ["error": "\(error)"])
-            emit(.commitFailed(error))
-        } catch {}
+            return nil
+        } catch {
+            let kafkaError = error as? KafkaError ?? KafkaError(code: .adminFailed, text: "\(error)")
+            if report { record(commitError: kafkaError) }
+            return kafkaError
+        }
+    }
+
+    private func record(commitError error: KafkaError) {
+        state.withLock { $0.commitFailures += 1 }
+        logger.warning("commit failed", metadata: ["error": "\(error)"])
+        emit(.commitFailed(error))
     }
 
     /// librdkafka's offset-commit callback (auto commits and explicit ones).

@@ -7,6 +7,7 @@ extension KafkaPipeline {
         let partitions = PartitionList.partitions(of: UnsafePointer(list))
         switch err {
         case RD_KAFKA_RESP_ERR__ASSIGN_PARTITIONS:
+            let shuttingDown = state.withLock { $0.shuttingDown }
             let created = state.withLock { s -> [PartitionLane] in
                 s.rebalances += 1
                 s.groupJoined = true
@@ -22,6 +23,9 @@ extension KafkaPipeline {
             for lane in created { control.continuation.yield(.lane(lane)) }
             RdClient.assign(rk, list)
             consumer.resume(partitions)  // a re-assigned partition may still carry an old pause
+            if shuttingDown {
+                state.withLock { s in for tp in partitions { execute(s.controller.hold(tp, true)) } }
+            }
             logger.info("partitions assigned", metadata: ["partitions": "\(partitions)", "protocol": "\(RdClient.isCooperative(rk) ? "cooperative" : "eager")"])
             emit(.assigned(partitions))
         case RD_KAFKA_RESP_ERR__REVOKE_PARTITIONS:
@@ -59,6 +63,8 @@ extension KafkaPipeline {
                     s.lanes[tp]?.tracker.storeOffset.map { TopicPartitionOffset(topic: tp.topic, partition: tp.partition, offset: $0) }
                 }
             }
+            // Real brokers accept this commit; the mock cluster refuses commits while a rebalance is running
+            // (REBALANCE_IN_PROGRESS), in which case the next owner re-reads from the last committed offset.
             commitSynchronously(offsets)
         }
         state.withLock { s in
