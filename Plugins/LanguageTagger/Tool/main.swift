@@ -1,0 +1,2 @@
+import LanguageTagger
+print("LanguageTaggerTool: not implemented yet")
