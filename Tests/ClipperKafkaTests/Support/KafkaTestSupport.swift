@@ -115,3 +115,11 @@ func forward(to topic: String) -> @Sendable (ConsumedRecord) async -> RecordDisp
 }
 
 let retryOriginal: @Sendable (ConsumedRecord, OutgoingRecord, KafkaError) async -> OutgoingRecord? = { _, _, _ in nil }
+
+/// A shareable atomic integer for tests.
+final class Counter: Sendable {
+    private let storage = Atomic<Int>(0)
+    func add(_ n: Int = 1) { storage.add(n, ordering: .relaxed) }
+    func max(_ n: Int) { storage.max(n, ordering: .relaxed) }
+    var value: Int { storage.load(ordering: .relaxed) }
+}
