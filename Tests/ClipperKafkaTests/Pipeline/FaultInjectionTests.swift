@@ -1,0 +1,126 @@
+import ClipperKafka
+import Foundation
+import Synchronization
+import Testing
+
+@Suite("Broker faults and delivery errors", .timeLimit(.minutes(1)))
+struct FaultInjectionTests {
+    @Test func recoversAfterABrokerGoesDownAndComesBackWithNothingLost() async throws {
+        let cluster = try TestCluster(brokers: 3)
+        try cluster.broker.createTopic("bd.in", partitions: 3)
+        try cluster.broker.createTopic("bd.out", partitions: 3)
+        let group = "bd-group"
+        cluster.broker.setCoordinator(key: group, broker: 1)
+        try await cluster.load("bd.in", count: 1_500, partitions: 3)
+
+        let handled = Handled()
+        let pipeline = try cluster.pipeline(.subscribe(topics: ["bd.in"]), group: group)
+        try await withTimeout(.seconds(50), "broker down/up run") {
+            try await withThrowingTaskGroup(of: Void.self) { tasks in
+                tasks.addTask {
+                    try await pipeline.run(process: { record in
+                        handled.record(record)
+                        return .produce([OutgoingRecord(topic: "bd.out", key: record.key, value: record.value)])
+                    }, deliveryFailed: retryOriginal)
+                }
+                try await eventually("some progress") { handled.count >= 300 }
+                cluster.broker.setBrokerDown(2)   // leads one input and one output partition
+                try await Task.sleep(for: .seconds(2))
+                cluster.broker.setBrokerUp(2)
+                try await cluster.load("bd.in", count: 300, partitions: 3)
+                try await eventually("every offset handled") { handled.distinct >= 1_800 }
+                try await eventually("all stored") {
+                    let stored = pipeline.status.storedOffsets
+                    return (0..<3).allSatisfy { stored[TopicPartition(topic: "bd.in", partition: $0)] == 600 }
+                }
+                pipeline.shutdown()
+                try await tasks.waitForAll()
+            }
+        }
+        for partition in Int32(0)..<3 {
+            #expect(handled.offsets(TopicPartition(topic: "bd.in", partition: partition)) == Set(0..<600))
+        }
+        let admin = try KafkaAdmin(client: cluster.client, embeddedBroker: cluster.broker, logger: cluster.logger)
+        let committed = try await admin.committedOffsets(group: group, topic: "bd.in")
+        #expect(committed.map(\.offset) == [600, 600, 600])
+        #expect(pipeline.status.produced >= 1_800)
+    }
+
+    @Test func retriableProduceErrorsAreRetriedWithoutCallingDeliveryFailed() async throws {
+        let cluster = try TestCluster()
+        try cluster.broker.createTopic("re.in", partitions: 2)
+        try cluster.broker.createTopic("re.out", partitions: 2)
+        try await cluster.load("re.in", count: 200, partitions: 2)
+        // The next produce requests fail with retriable errors; librdkafka retries them.
+        cluster.broker.injectRequestErrors(apiKey: 0, errors: [.notLeaderForPartition, .requestTimedOut, .notEnoughReplicas, .leaderNotAvailable])
+        let failures = Counter()
+        let pipeline = try cluster.pipeline(.assign([
+            PartitionRange(topic: "re.in", partition: 0, startOffset: 0, endOffset: 100),
+            PartitionRange(topic: "re.in", partition: 1, startOffset: 0, endOffset: 100),
+        ]))
+        try await withTimeout(.seconds(40), "retriable run") {
+            try await pipeline.run(process: forward(to: "re.out"), deliveryFailed: { _, _, _ in failures.add(); return nil })
+        }
+        #expect(failures.value == 0)
+        #expect(pipeline.status.produced == 200)
+        let admin = try KafkaAdmin(client: cluster.client, embeddedBroker: cluster.broker, logger: cluster.logger)
+        let out0 = try await admin.watermarks(topic: "re.out", partition: 0)
+        let out1 = try await admin.watermarks(topic: "re.out", partition: 1)
+        #expect(out0.high + out1.high == 200, "exactly 200 copies: idempotent retries add no duplicates")
+    }
+
+    @Test func nonRetriableFailureCallsDeliveryFailedAndTheReplacementIsDelivered() async throws {
+        let cluster = try TestCluster()
+        try cluster.broker.createTopic("nr.in", partitions: 1)
+        try cluster.broker.createTopic("nr.out", partitions: 1)
+        try cluster.broker.createTopic("nr.dlq", partitions: 1)
+        try await cluster.load("nr.in", count: 20, partitions: 1)
+        var producer = cluster.producerSettings
+        producer.client.properties["message.max.bytes"] = "10000"
+        let failed = Mutex<[(Int64, KafkaErrorCode)]>([])
+        let pipeline = try KafkaPipeline(
+            consumer: cluster.consumerSettings(), producer: producer,
+            source: .assign([PartitionRange(topic: "nr.in", partition: 0, startOffset: 0, endOffset: 20)]),
+            limits: PipelineLimits(), logger: cluster.logger)
+        try await withTimeout(.seconds(40), "non-retriable run") {
+            try await pipeline.run(process: { record in
+                // Every 5th record becomes too large for message.max.bytes.
+                let value = record.offset % 5 == 0 ? [UInt8](repeating: 0x41, count: 20_000) : record.value
+                return .produce([OutgoingRecord(topic: "nr.out", key: record.key, value: value)])
+            }, deliveryFailed: { input, outgoing, error in
+                failed.withLock { $0.append((input.offset, error.code)) }
+                #expect(!error.isRetriable)
+                return OutgoingRecord(topic: "nr.dlq", key: input.key, value: input.value,
+                                      headers: [KafkaHeader(name: "error", string: "\(error.code)")])
+            })
+        }
+        let failures = failed.withLock { $0 }
+        #expect(failures.map(\.0).sorted() == [0, 5, 10, 15])
+        #expect(failures.allSatisfy { $0.1 == .messageSizeTooLarge })
+        let admin = try KafkaAdmin(client: cluster.client, embeddedBroker: cluster.broker, logger: cluster.logger)
+        #expect(try await admin.watermarks(topic: "nr.dlq", partition: 0).high == 4)
+        #expect(try await admin.watermarks(topic: "nr.out", partition: 0).high == 16)
+    }
+
+    @Test func brokerRejectedRecordIsDeadLettered() async throws {
+        let cluster = try TestCluster()
+        try cluster.broker.createTopic("br.in", partitions: 1)
+        try cluster.broker.createTopic("br.out", partitions: 1)
+        try cluster.broker.createTopic("br.dlq", partitions: 1)
+        try await cluster.load("br.in", count: 1, partitions: 1)
+        // The broker rejects the next produce request with a non-retriable error.
+        cluster.broker.injectRequestErrors(apiKey: 0, errors: [.messageSizeTooLarge])
+        let calls = Counter()
+        let pipeline = try cluster.pipeline(.assign([PartitionRange(topic: "br.in", partition: 0, startOffset: 0, endOffset: 1)]))
+        try await withTimeout(.seconds(40), "broker-rejected run") {
+            try await pipeline.run(process: forward(to: "br.out"), deliveryFailed: { input, _, error in
+                calls.add()
+                return OutgoingRecord(topic: "br.dlq", key: input.key, value: input.value,
+                                      headers: [KafkaHeader(name: "error", string: "\(error.code)")])
+            })
+        }
+        #expect(calls.value == 1)
+        let admin = try KafkaAdmin(client: cluster.client, embeddedBroker: cluster.broker, logger: cluster.logger)
+        #expect(try await admin.watermarks(topic: "br.dlq", partition: 0).high == 1)
+    }
+}
