@@ -1,0 +1,3 @@
+import Deduplicator
+
+print("DeduplicatorTool: eval and bench driver (work in progress)")
