@@ -1,0 +1,10 @@
+import ClipperCore
+import Testing
+
+@testable import EntityExtractor
+
+@Suite struct EntityExtractorSmokeTests {
+    @Test func descriptorIsNamedEntities() {
+        #expect(EntityExtractorProcessor.descriptor.name == "entities")
+    }
+}

@@ -1,0 +1,1 @@
+print("EntityExtractorTool: not yet implemented")
