@@ -1,7 +1,12 @@
 import ClipperCore
 import Foundation
 
-/// The `entities` processor: people, organisations and places in `title`, `description` and `body`.
+/// The `entities` processor: people, organisations and places in `title`, `description` and `body`, with
+/// Unicode-scalar offsets, GeoNames or watchlist ids, canonical names, salience and confidence.
+///
+/// English text goes through the trained tagger; every language gets watchlist hits, and languages without a
+/// tagger also get GeoNames place matches (their `extractor` says so). Run `language` first to choose the model;
+/// without it, `default_language` applies.
 ///
 /// ```yaml
 /// processors:
@@ -12,31 +17,131 @@ public struct EntityExtractorProcessor: Processor {
     public struct Configuration: Decodable, Sendable {
         public var watchlist: String
         public var defaultLanguage: String
+        public var fields: [String]
+        public var minConfidence: Double
+        public var gazetteerMinPopulation: Int
+        public var maxFieldChars: Int
+
+        /// Settings in code (the YAML `config:` block is the usual route); defaults as in the descriptor.
+        ///
+        /// ```swift
+        /// let configuration = EntityExtractorProcessor.Configuration(watchlist: "")
+        /// ```
+        public init(
+            watchlist: String = "watchlist.yaml", defaultLanguage: String = "en",
+            fields: [String] = ["title", "description", "body"], minConfidence: Double = 0,
+            gazetteerMinPopulation: Int = 100_000, maxFieldChars: Int = 200_000
+        ) {
+            self.watchlist = watchlist
+            self.defaultLanguage = defaultLanguage
+            self.fields = fields
+            self.minConfidence = minConfidence
+            self.gazetteerMinPopulation = gazetteerMinPopulation
+            self.maxFieldChars = maxFieldChars
+        }
     }
 
     public static let descriptor = ProcessorDescriptor(
         name: "entities",
-        version: "0.1.0",
-        status: .experimental,
-        summary: "People, organisations and places with offsets, ids, salience and confidence.",
+        version: "1.0.0",
+        status: .beta,
+        summary: "People, organisations and places with scalar offsets, GeoNames/watchlist ids, salience, confidence.",
         writes: [.entities],
         configFields: [
             ConfigField(
                 name: "watchlist", type: .string, default: "watchlist.yaml",
-                description: "Tracked entities file, relative to the config folder."),
+                description: "Tracked entities (id, type, name, aliases), relative to the config folder; read at "
+                    + "start-up, so edits apply on the next start without a rebuild. \"\" runs without one.",
+                examples: ["watchlist.yaml", "/etc/clipper/watchlist.yaml"]),
             ConfigField(
                 name: "default_language", type: .string, default: "en",
-                description: "Language assumed when the language processor did not run."),
+                description: "Language assumed when the language processor did not run or said `und`."),
+            ConfigField(
+                name: "fields", type: .stringList, default: ["title", "description", "body"],
+                description: "Text fields to read: any of title, description, body."),
+            ConfigField(
+                name: "min_confidence", type: .number, default: 0.0,
+                description: "Drop tagger mentions whose confidence (0–1) is below this.", examples: [0.6]),
+            ConfigField(
+                name: "gazetteer_min_population", type: .integer, default: 100_000,
+                description: "In languages without a tagger, match only cities at least this populous "
+                    + "(countries, regions and continents always match)."),
+            ConfigField(
+                name: "max_field_chars", type: .integer, default: 200_000,
+                description: "Read at most this many Unicode scalars of each field."),
+        ],
+        examples: [
+            ProcessorExample(
+                name: "finds and merges a person, and tags a place with its GeoNames id",
+                input: [
+                    "id": "1", "title": "Angela Merkel visits Paris",
+                    "body": "Merkel met students in Paris on Monday.",
+                ],
+                configuration: ["watchlist": ""],
+                expect: [
+                    "entities.0.name": "Angela Merkel", "entities.0.type": "PER",
+                    "entities.0.mentions.1.field": "body", "entities.0.mentions.1.surface": "Merkel",
+                    "entities.1.id": "geonames:2988507", "entities.1.type": "LOC",
+                ]),
+            ProcessorExample(
+                name: "offsets count Unicode scalars",
+                input: ["id": "2", "title": "🎉 Visit to Zürich by Emmanuel Macron"],
+                configuration: ["watchlist": ""],
+                expect: ["entities.0.mentions.0.start": 12, "entities.0.mentions.0.end": 27]),
+            ProcessorExample(
+                name: "languages without a tagger still get places",
+                input: ["id": "3", "title": "Regierung in Berlin beschließt Haushalt", "source": ["language_hint": "de"]],
+                configuration: ["watchlist": "", "default_language": "de"],
+                expect: ["entities.0.id": "geonames:2950159", "entities.0.extractor": "gazetteer@1 (no tagger for de)"]),
         ])
 
     let configuration: Configuration
+    let resources: ModelResources
+    let watchlist: WatchlistMatcher
+    let fields: [TextField]
 
     public init(configuration: Configuration, environment: ProcessorEnvironment) throws {
         self.configuration = configuration
+        do {
+            resources = try ModelResources.shared()
+        } catch {
+            throw ProcessorSetupError(processor: "entities", message: "\(error)")
+        }
+        if configuration.watchlist.isEmpty {
+            watchlist = WatchlistMatcher(Watchlist(entries: []))
+        } else {
+            watchlist = WatchlistMatcher(try Watchlist.load(from: environment.resolve(configuration.watchlist)))
+        }
+        fields = try configuration.fields.map { name in
+            guard let field = TextField(rawValue: name) else {
+                throw ProcessorSetupError(
+                    processor: "entities", key: "fields",
+                    message: "unknown field \"\(name)\"; use any of title, description, body")
+            }
+            return field
+        }
     }
 
     public func process(_ article: inout Article, context: ProcessorContext) async throws -> ProcessorOutcome {
-        article.entities = []
+        let language = Self.languageCode(article.language?.code, fallback: configuration.defaultLanguage)
+        let extractor = MentionExtractor(
+            resources: resources, watchlist: watchlist, language: language,
+            minConfidence: configuration.minConfidence, gazetteerMinPopulation: configuration.gazetteerMinPopulation)
+        var candidates: [Candidate] = []
+        var lengths: [TextField: Int] = [:]
+        for field in fields {
+            guard let text = article.text(of: field), !text.isEmpty else { continue }
+            let scalars = Array(text.unicodeScalars.prefix(configuration.maxFieldChars))
+            lengths[field] = scalars.count
+            candidates += extractor.candidates(in: scalars, field: field)
+        }
+        article.entities = EntityMerger.merge(candidates, fieldLengths: lengths, extractor: extractor.extractorName)
         return .keep
+    }
+
+    /// The primary subtag of a language code, lower-cased; `und` or nothing means `fallback`.
+    static func languageCode(_ code: String?, fallback: String) -> String {
+        guard let code, !code.isEmpty, code != "und" else { return fallback.lowercased() }
+        return code.split(separator: "-").first.map { $0.lowercased() } ?? fallback.lowercased()
     }
 }

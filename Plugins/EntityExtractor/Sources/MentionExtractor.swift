@@ -1,0 +1,84 @@
+import ClipperCore
+
+/// Finds candidate mentions in one field: tagger spans (when the language has a tagger), watchlist hits, and
+/// GeoNames places (ids for tagged places; matches of their own in languages without a tagger).
+///
+/// ```swift
+/// let extractor = MentionExtractor(resources: try .shared(), watchlist: matcher, language: "en")
+/// extractor.candidates(in: Array("Merkel visits Paris".unicodeScalars), field: .title)
+/// ```
+public struct MentionExtractor: Sendable {
+    public let resources: ModelResources
+    public let watchlist: WatchlistMatcher
+    public let language: String
+    public var minConfidence: Double = 0
+    public var gazetteerMinPopulation: Int = 100_000
+
+    public init(
+        resources: ModelResources, watchlist: WatchlistMatcher, language: String, minConfidence: Double = 0,
+        gazetteerMinPopulation: Int = 100_000
+    ) {
+        self.resources = resources
+        self.watchlist = watchlist
+        self.language = language
+        self.minConfidence = minConfidence
+        self.gazetteerMinPopulation = gazetteerMinPopulation
+    }
+
+    var tagger: EntityTagger? { resources.taggers[language] }
+
+    /// What to write in `extractor` for an entity whose best mention is `candidate`.
+    public func extractorName(_ candidate: Candidate) -> String {
+        let base =
+            switch candidate.source {
+            case .tagger: "perceptron-\(language)@1"
+            case .watchlist: "watchlist@1"
+            case .gazetteer: "gazetteer@1"
+            }
+        return tagger == nil ? "\(base) (no tagger for \(language))" : base
+    }
+
+    public func candidates(in scalars: [Unicode.Scalar], field: TextField) -> [Candidate] {
+        let tokens = Tokenizer.tokenize(scalars: scalars)
+        let hits = watchlist.hits(in: scalars).map { hit in
+            Candidate(
+                field: field, start: hit.start, end: hit.end, surface: Tokenizer.string(scalars[hit.start..<hit.end]),
+                type: hit.entry.type, id: hit.entry.namespacedID, canonicalName: hit.entry.name, confidence: 0.99,
+                source: .watchlist)
+        }
+        var found = hits
+        let listed = tagger.map { taggedCandidates($0, tokens: tokens, scalars: scalars, field: field) }
+            ?? gazetteerCandidates(tokens: tokens, scalars: scalars, field: field)
+        for candidate in listed where !hits.contains(where: { $0.overlaps(candidate) }) {
+            found.append(candidate)
+        }
+        return found.sorted { $0.start < $1.start }
+    }
+
+    func taggedCandidates(_ tagger: EntityTagger, tokens: [Token], scalars: [Unicode.Scalar], field: TextField) -> [Candidate] {
+        tagger.tag(tokens).compactMap { span in
+            guard span.confidence >= minConfidence else { return nil }
+            var candidate = Candidate(
+                field: field, start: span.start, end: span.end, surface: Tokenizer.string(scalars[span.start..<span.end]),
+                type: span.type, confidence: span.confidence, source: .tagger)
+            if span.type == .location,
+                let place = resources.gazetteer.place(named: tokens[span.firstToken..<(span.firstToken + span.tokenCount)].map(\.text))
+            {
+                candidate.id = place.namespacedID
+                candidate.canonicalName = place.name
+            }
+            return candidate
+        }
+    }
+
+    func gazetteerCandidates(tokens: [Token], scalars: [Unicode.Scalar], field: TextField) -> [Candidate] {
+        resources.gazetteer.placeMatches(in: tokens.map(\.text)).compactMap { match in
+            guard match.place.kind != .city || match.place.population >= gazetteerMinPopulation else { return nil }
+            let start = tokens[match.start].start
+            let end = tokens[match.start + match.length - 1].end
+            return Candidate(
+                field: field, start: start, end: end, surface: Tokenizer.string(scalars[start..<end]), type: .location,
+                id: match.place.namespacedID, canonicalName: match.place.name, confidence: 0.7, source: .gazetteer)
+        }
+    }
+}

@@ -1,0 +1,111 @@
+/// A name found by the statistical tagger, in token and scalar offsets.
+///
+/// ```swift
+/// TaggedSpan(firstToken: 0, tokenCount: 2, start: 0, end: 14, type: .person, confidence: 0.93)
+/// ```
+public struct TaggedSpan: Sendable, Hashable {
+    public var firstToken: Int
+    public var tokenCount: Int
+    public var start: Int
+    public var end: Int
+    public var type: EntityType
+    public var confidence: Double
+}
+
+import ClipperCore
+
+/// The English tagger: tokens → gazetteer and lexicon lookups → hashed features → Viterbi over BIO labels.
+///
+/// ```swift
+/// let tagger = EntityTagger(model: model, gazetteer: gazetteer)
+/// let tokens = Tokenizer.tokenize("Angela Merkel visited Paris.")
+/// tagger.tag(tokens).map(\.type)  // [.person, .location]
+/// ```
+public struct EntityTagger: Sendable {
+    public let model: PerceptronModel
+    public let gazetteer: Gazetteer
+    let labelTypes: [(begins: Bool, type: EntityType?)]
+
+    public init(model: PerceptronModel, gazetteer: Gazetteer) {
+        self.model = model
+        self.gazetteer = gazetteer
+        labelTypes = model.labels.map { label in
+            let type: EntityType? =
+                switch label.dropFirst(2) {
+                case "PER": .person
+                case "ORG": .organisation
+                case "LOC": .location
+                default: nil
+                }
+            return (label.hasPrefix("B-"), type)
+        }
+    }
+
+    /// Label names per token (for parity checks against the Python decoder).
+    public func labels(_ tokens: [Token]) -> [String] {
+        decode(tokens).path.map { model.labels[$0] }
+    }
+
+    /// Names in `tokens`, left to right.
+    public func tag(_ tokens: [Token]) -> [TaggedSpan] {
+        let (path, margins) = decode(tokens)
+        var spans: [TaggedSpan] = []
+        var current: TaggedSpan? = nil
+        var minimumMargin = Int.max
+        func close() {
+            if var span = current {
+                span.confidence = confidence(margin: minimumMargin)
+                spans.append(span)
+            }
+            current = nil
+            minimumMargin = Int.max
+        }
+        for (index, label) in path.enumerated() {
+            let (begins, type) = labelTypes[label]
+            guard let type else {
+                close()
+                continue
+            }
+            if begins || current?.type != type {
+                close()
+                current = TaggedSpan(
+                    firstToken: index, tokenCount: 1, start: tokens[index].start, end: tokens[index].end, type: type,
+                    confidence: 0)
+            } else {
+                current?.tokenCount += 1
+                current?.end = tokens[index].end
+            }
+            minimumMargin = min(minimumMargin, margins[index])
+        }
+        close()
+        return spans
+    }
+
+    func decode(_ tokens: [Token]) -> (path: [Int], margins: [Int]) {
+        let words = tokens.map(\.text)
+        let gazetteerTags = gazetteer.phraseTags(words)
+        let views = words.indices.map { index in
+            TokenView(
+                word: words[index], classes: gazetteer.classes(ofLowercased: words[index].lowercased()),
+                gazetteer: gazetteerTags[index])
+        }
+        let labelCount = model.labels.count
+        var emissions = [Int](repeating: 0, count: words.count * labelCount)
+        for index in words.indices {
+            let offset = index * labelCount
+            TokenFeatures.forEach(views, at: index) { hash in
+                model.accumulate(hash, into: &emissions, offset: offset)
+            }
+        }
+        return ViterbiDecoder.decode(
+            emissions: emissions, tokenCount: words.count, labelCount: labelCount, transitions: model.transitions)
+    }
+
+    /// Maps the weakest token's margin (model units) to 0.5…1.
+    func confidence(margin: Int) -> Double {
+        let units = Double(margin) / Double(model.scale)
+        return 1 / (1 + exp(-units / 4))
+    }
+}
+
+import Foundation

@@ -1,0 +1,117 @@
+import Foundation
+
+/// The trained tagger weights: an open-addressing table from feature hash to one int16 weight per label,
+/// plus label-to-label transition scores. Format: `scripts/model_format.py`.
+///
+/// ```swift
+/// let model = try PerceptronModel(contentsOf: url)
+/// model.labels  // ["O", "B-PER", "I-PER", …]
+/// ```
+public struct PerceptronModel: Sendable {
+    public let labels: [String]
+    /// Weights were multiplied by this before rounding.
+    public let scale: Float
+    /// `(labels + 1) × labels`, row-major; the last row is the sentence start.
+    public let transitions: [Int]
+    let keys: [UInt64]
+    let weights: [Int16]
+    let mask: Int
+
+    /// Number of features with weights.
+    public var featureCount: Int { keys.reduce(0) { $0 + ($1 == 0 ? 0 : 1) } }
+
+    public init(contentsOf url: URL) throws {
+        let data = try Data(contentsOf: url, options: .mappedIfSafe)
+        var reader = BinaryReader(data: data, source: url.path)
+        guard try reader.bytes(8) == Array("CLPNER01".utf8) else {
+            throw ModelError.malformed(url.path, "wrong magic; rebuild with scripts/train.py")
+        }
+        let labelCount = Int(try reader.uint32())
+        var labels: [String] = []
+        for _ in 0..<labelCount {
+            let length = Int(try reader.uint16())
+            labels.append(String(decoding: try reader.bytes(length), as: UTF8.self))
+        }
+        self.labels = labels
+        scale = Float(bitPattern: try reader.uint32())
+        let slots = Int(try reader.uint32())
+        guard slots > 0, slots & (slots - 1) == 0 else {
+            throw ModelError.malformed(url.path, "table size \(slots) is not a power of two")
+        }
+        transitions = try (0..<((labelCount + 1) * labelCount)).map { _ in Int(Int32(bitPattern: try reader.uint32())) }
+        keys = try reader.array(of: UInt64.self, count: slots)
+        weights = try reader.array(of: Int16.self, count: slots * labelCount)
+        mask = slots - 1
+    }
+
+    /// Adds the weights of feature `hash` to `scores` (one entry per label); unknown features add nothing.
+    @inline(__always)
+    public func accumulate(_ hash: UInt64, into scores: inout [Int], offset: Int) {
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        let labelCount = labels.count
+        while true {
+            let key = keys[slot]
+            if key == hash {
+                let base = slot * labelCount
+                for label in 0..<labelCount { scores[offset + label] += Int(weights[base + label]) }
+                return
+            }
+            if key == 0 { return }
+            slot = (slot + 1) & mask
+        }
+    }
+}
+
+/// A model file that cannot be used.
+public enum ModelError: Error, CustomStringConvertible {
+    case missing(String)
+    case malformed(String, String)
+
+    public var description: String {
+        switch self {
+        case .missing(let name):
+            "entity model resource \(name) is missing from the EntityExtractor bundle; run scripts/train.py and rebuild"
+        case .malformed(let path, let why): "entity model \(path) is malformed: \(why)"
+        }
+    }
+}
+
+/// Little-endian reader over a model file.
+struct BinaryReader {
+    let data: Data
+    let source: String
+    var position = 0
+
+    init(data: Data, source: String) {
+        self.data = data
+        self.source = source
+    }
+
+    mutating func bytes(_ count: Int) throws -> [UInt8] {
+        guard position + count <= data.count else { throw ModelError.malformed(source, "truncated at byte \(position)") }
+        defer { position += count }
+        return Array(data[data.startIndex + position..<data.startIndex + position + count])
+    }
+
+    mutating func uint16() throws -> UInt16 {
+        let raw = try bytes(2)
+        return UInt16(raw[0]) | UInt16(raw[1]) << 8
+    }
+
+    mutating func uint32() throws -> UInt32 {
+        let raw = try bytes(4)
+        return raw.enumerated().reduce(0) { $0 | UInt32($1.element) << (8 * UInt32($1.offset)) }
+    }
+
+    /// Copies `count` little-endian values of a fixed-width integer type.
+    mutating func array<T: FixedWidthInteger>(of type: T.Type, count: Int) throws -> [T] {
+        let byteCount = count * MemoryLayout<T>.size
+        guard position + byteCount <= data.count else { throw ModelError.malformed(source, "truncated at byte \(position)") }
+        var result = [T](repeating: 0, count: count)
+        result.withUnsafeMutableBytes { target in
+            data.copyBytes(to: target, from: data.startIndex + position..<data.startIndex + position + byteCount)
+        }
+        position += byteCount
+        return result.map { T(littleEndian: $0) }
+    }
+}

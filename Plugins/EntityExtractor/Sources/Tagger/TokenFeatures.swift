@@ -1,0 +1,105 @@
+/// The feature templates of the tagger, as hashes. Mirrors `sentence_features` in `scripts/nerlib.py`:
+/// same templates, same order, same spelling (a feature is the FNV-1a hash of its string).
+///
+/// ```swift
+/// let hashes = TokenFeatures.hashes(views, at: 2)  // one hash per template for token 2
+/// ```
+public enum TokenFeatures {
+    static let sentenceEnd: Set<String> = [".", "!", "?", "\u{201C}", "\"", ":", ";", "\u{2014}", "-", "(", "\u{2018}", "'"]
+    static let startPad = Array("<s>".utf8)
+    static let endPad = Array("</s>".utf8)
+    static let dash = Array("-".utf8)
+    static let bar = UInt8(ascii: "|")
+
+    static let bias = FeatureHash("b")
+    static let word = FeatureHash("w=")
+    static let shape = FeatureHash("s=")
+    static let prefixes = [FeatureHash("p1="), FeatureHash("p2="), FeatureHash("p3=")]
+    static let suffixes = [FeatureHash("x1="), FeatureHash("x2="), FeatureHash("x3="), FeatureHash("x4=")]
+    static let firstShape = FeatureHash("fs=")
+    static let previousWord = FeatureHash("w-1=")
+    static let nextWord = FeatureHash("w+1=")
+    static let previousWord2 = FeatureHash("w-2=")
+    static let nextWord2 = FeatureHash("w+2=")
+    static let previousShape = FeatureHash("s-1=")
+    static let nextShape = FeatureHash("s+1=")
+    static let previousShapeShape = FeatureHash("s-1s=")
+    static let shapeNextShape = FeatureHash("ss+1=")
+    static let shapeTrigram = FeatureHash("s3=")
+    static let previousWordShape = FeatureHash("w-1s=")
+    static let shapeNextWord = FeatureHash("sw+1=")
+    static let wordNextWord = FeatureHash("ww+1=")
+    static let previousWordWord = FeatureHash("w-1w=")
+    static let gazetteer = FeatureHash("g=")
+    static let previousGazetteer = FeatureHash("g-1=")
+    static let nextGazetteer = FeatureHash("g+1=")
+    static let gazetteerShape = FeatureHash("gs=")
+    static let classes = FeatureHash("c=")
+    static let previousClasses = FeatureHash("c-1=")
+    static let nextClasses = FeatureHash("c+1=")
+    static let classesShape = FeatureHash("cs=")
+
+    /// Number of features each token gets.
+    public static let perToken = 32
+
+    /// Calls `body` with the hash value of every feature of token `index`.
+    @inline(__always)
+    public static func forEach(_ views: [TokenView], at index: Int, _ body: (UInt64) -> Void) {
+        let view = views[index]
+        let count = views.count
+        let previous: TokenView? = index > 0 ? views[index - 1] : nil
+        let next: TokenView? = index + 1 < count ? views[index + 1] : nil
+        let previous2: TokenView? = index > 1 ? views[index - 2] : nil
+        let next2: TokenView? = index + 2 < count ? views[index + 2] : nil
+        let lowerPrevious = previous?.lowerBytes ?? startPad
+        let lowerNext = next?.lowerBytes ?? endPad
+        let shapePrevious = previous?.shape ?? startPad
+        let shapeNext = next?.shape ?? endPad
+
+        func emit(_ prefix: FeatureHash, _ parts: [UInt8]...) {
+            var hash = prefix
+            for (position, part) in parts.enumerated() {
+                if position > 0 { hash.add(bar) }
+                hash.add(part)
+            }
+            body(hash.value)
+        }
+        func emit(_ prefix: FeatureHash, slice: ArraySlice<UInt8>) {
+            var hash = prefix
+            hash.add(slice)
+            body(hash.value)
+        }
+
+        body(bias.value)
+        emit(word, view.lowerBytes)
+        emit(shape, view.shape)
+        for (length, template) in prefixes.enumerated() { emit(template, slice: view.prefix(length + 1)) }
+        for (length, template) in suffixes.enumerated() { emit(template, slice: view.suffix(length + 1)) }
+        let isFirst = previous.map { sentenceEnd.contains($0.word) } ?? true
+        var first = firstShape
+        first.add(isFirst ? UInt8(ascii: "1") : UInt8(ascii: "0"))
+        first.add(view.shape)
+        body(first.value)
+        emit(previousWord, lowerPrevious)
+        emit(nextWord, lowerNext)
+        emit(previousWord2, previous2?.lowerBytes ?? startPad)
+        emit(nextWord2, next2?.lowerBytes ?? endPad)
+        emit(previousShape, shapePrevious)
+        emit(nextShape, shapeNext)
+        emit(previousShapeShape, shapePrevious, view.shape)
+        emit(shapeNextShape, view.shape, shapeNext)
+        emit(shapeTrigram, shapePrevious, view.shape, shapeNext)
+        emit(previousWordShape, lowerPrevious, view.shape)
+        emit(shapeNextWord, view.shape, lowerNext)
+        emit(wordNextWord, view.lowerBytes, lowerNext)
+        emit(previousWordWord, lowerPrevious, view.lowerBytes)
+        emit(gazetteer, view.gazetteer)
+        emit(previousGazetteer, previous?.gazetteer ?? dash)
+        emit(nextGazetteer, next?.gazetteer ?? dash)
+        emit(gazetteerShape, view.gazetteer, view.shape)
+        emit(classes, view.classes)
+        emit(previousClasses, previous?.classes ?? startPad)
+        emit(nextClasses, next?.classes ?? endPad)
+        emit(classesShape, view.classes, view.shape)
+    }
+}

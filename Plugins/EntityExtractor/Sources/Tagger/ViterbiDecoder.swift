@@ -1,0 +1,50 @@
+/// First-order Viterbi over per-token label scores plus transition scores: linear in the number of tokens.
+/// Ties go to the lowest label index, as in `scripts/pytagger.py`.
+///
+/// ```swift
+/// let path = ViterbiDecoder.decode(emissions: scores, tokenCount: 3, labelCount: 7, transitions: model.transitions)
+/// ```
+public enum ViterbiDecoder {
+    /// The best label index per token, and per token the margin between the best label and the runner-up
+    /// (in model units) at that position of the best path.
+    public static func decode(emissions: [Int], tokenCount: Int, labelCount: Int, transitions: [Int]) -> (path: [Int], margins: [Int]) {
+        guard tokenCount > 0 else { return ([], []) }
+        let startRow = labelCount * labelCount
+        var score = (0..<labelCount).map { transitions[startRow + $0] + emissions[$0] }
+        var back = [Int](repeating: 0, count: tokenCount * labelCount)
+        var next = [Int](repeating: 0, count: labelCount)
+        var margins = [Int](repeating: 0, count: tokenCount)
+        for index in 1..<tokenCount {
+            for current in 0..<labelCount {
+                var best = Int.min
+                var bestPrevious = 0
+                for previous in 0..<labelCount {
+                    let candidate = score[previous] + transitions[previous * labelCount + current]
+                    if candidate > best {
+                        best = candidate
+                        bestPrevious = previous
+                    }
+                }
+                back[index * labelCount + current] = bestPrevious
+                next[current] = best + emissions[index * labelCount + current]
+            }
+            swap(&score, &next)
+        }
+        var last = 0
+        for label in 1..<labelCount where score[label] > score[last] { last = label }
+        var path = [Int](repeating: 0, count: tokenCount)
+        path[tokenCount - 1] = last
+        var index = tokenCount - 1
+        while index > 0 {
+            path[index - 1] = back[index * labelCount + path[index]]
+            index -= 1
+        }
+        for index in 0..<tokenCount {
+            let row = emissions[(index * labelCount)..<((index + 1) * labelCount)]
+            let chosen = row[row.startIndex + path[index]]
+            let runnerUp = row.indices.filter { $0 != row.startIndex + path[index] }.map { row[$0] }.max() ?? chosen
+            margins[index] = chosen - runnerUp
+        }
+        return (path, margins)
+    }
+}

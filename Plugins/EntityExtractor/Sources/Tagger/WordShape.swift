@@ -1,0 +1,26 @@
+/// The short word shape: `X` upper, `x` lower, `l` other letters, `d` digits, other scalars as they are,
+/// with runs of one class collapsed. Mirrors `shape` in `scripts/nerlib.py`.
+///
+/// ```swift
+/// WordShape.bytes(of: "McDonald")  // Array("XxXx".utf8)
+/// WordShape.bytes(of: "U.S.")      // Array("X.X.".utf8)
+/// ```
+public enum WordShape {
+    public static func bytes(of word: String) -> [UInt8] {
+        var out: [UInt8] = []
+        var lastClass: UInt8? = nil
+        var lastScalar: Unicode.Scalar? = nil
+        for scalar in word.unicodeScalars {
+            if let shapeClass = ScalarClass.shapeClass(scalar) {
+                if lastClass != shapeClass { out.append(shapeClass) }
+                lastClass = shapeClass
+                lastScalar = nil
+            } else {
+                if lastScalar != scalar { out.append(contentsOf: scalar.utf8) }
+                lastScalar = scalar
+                lastClass = nil
+            }
+        }
+        return out
+    }
+}

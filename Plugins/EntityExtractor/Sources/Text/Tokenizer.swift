@@ -1,0 +1,60 @@
+/// Splits text into tokens with Unicode-scalar offsets. Mirrors `tokenize` in `scripts/nerlib.py`.
+///
+/// A token is a run of letters, marks and digits; a single letter that starts a dotted acronym keeps its
+/// dots ("U.S.", "D.C."); every other non-space scalar (punctuation, emoji) is a token of its own.
+///
+/// ```swift
+/// Tokenizer.tokenize("The U.S. and Zürich").map(\.text)  // ["The", "U.S.", "and", "Zürich"]
+/// ```
+public enum Tokenizer {
+    public static func tokenize(_ text: String) -> [Token] {
+        tokenize(scalars: Array(text.unicodeScalars))
+    }
+
+    /// Tokenizes an array of scalars (offsets index into it).
+    public static func tokenize(scalars: [Unicode.Scalar]) -> [Token] {
+        var tokens: [Token] = []
+        tokens.reserveCapacity(scalars.count / 5 + 1)
+        let count = scalars.count
+        var index = 0
+        while index < count {
+            let scalar = scalars[index]
+            if ScalarClass.isSpace(scalar) {
+                index += 1
+                continue
+            }
+            guard ScalarClass.isWordScalar(scalar) else {
+                tokens.append(Token(start: index, end: index + 1, text: String(Character(scalar))))
+                index += 1
+                continue
+            }
+            var end = index
+            while end < count && ScalarClass.isWordScalar(scalars[end]) { end += 1 }
+            if end - index == 1 && ScalarClass.isLetter(scalar) {
+                end = dottedAcronymEnd(scalars, wordEnd: end)
+            }
+            tokens.append(Token(start: index, end: end, text: string(scalars[index..<end])))
+            index = end
+        }
+        return tokens
+    }
+
+    /// Where a dotted acronym that starts with a one-letter word ending at `wordEnd` ends ("U.S." → after the last dot).
+    private static func dottedAcronymEnd(_ scalars: [Unicode.Scalar], wordEnd: Int) -> Int {
+        let count = scalars.count
+        var cursor = wordEnd
+        while cursor + 1 < count && scalars[cursor] == "." && ScalarClass.isLetter(scalars[cursor + 1])
+            && (cursor + 2 >= count || !ScalarClass.isWordScalar(scalars[cursor + 2]))
+        {
+            cursor += 2
+        }
+        guard cursor > wordEnd else { return wordEnd }
+        return cursor < count && scalars[cursor] == "." ? cursor + 1 : cursor
+    }
+
+    static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars)
+        return String(view)
+    }
+}

@@ -1,0 +1,181 @@
+"""Tokenizer, gazetteer matching and feature templates shared by training and evaluation.
+
+The Swift decoder (Sources/Tagger/*.swift) mirrors this file exactly: same tokens, same feature
+strings, same FNV-1a 64 hashes. Change one, change the other, and re-run `evaluate.py` (it checks parity).
+"""
+import unicodedata
+
+LABELS = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC"]
+SENTENCE_END = {".", "!", "?", "\u201c", "\"", ":", ";", "\u2014", "-", "(", "\u2018", "'"}
+
+
+def is_word_char(ch):
+    return unicodedata.category(ch)[0] in "LMN"
+
+
+def is_letter(ch):
+    return unicodedata.category(ch)[0] == "L"
+
+
+def tokenize(text):
+    """Tokens as (start, end) Unicode scalar offsets.
+
+    A token is a run of letters, marks and digits; a single letter followed by "." that starts a dotted
+    acronym ("U.S.", "D.C.") keeps its dots; every other non-space scalar is a token of its own.
+    """
+    tokens = []
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch.isspace():
+            i += 1
+            continue
+        if is_word_char(ch):
+            j = i
+            while j < n and is_word_char(text[j]):
+                j += 1
+            if j - i == 1 and is_letter(ch):
+                # dotted acronym: "U.S.", "D.C." (single letters joined by dots)
+                k = j
+                while k + 1 < n and text[k] == "." and is_letter(text[k + 1]) \
+                        and (k + 2 >= n or not is_word_char(text[k + 2])):
+                    k += 2
+                if k > j:
+                    j = k + 1 if k < n and text[k] == "." else k
+            tokens.append((i, j))
+            i = j
+        else:
+            tokens.append((i, i + 1))
+            i += 1
+    return tokens
+
+
+def shape(word):
+    """Short word shape: X upper, x lower, d digit, other scalars as is; runs of one class collapse."""
+    out = []
+    for ch in word:
+        cat = unicodedata.category(ch)
+        if cat == "Nd":
+            c = "d"
+        elif cat == "Lu":
+            c = "X"
+        elif cat == "Ll":
+            c = "x"
+        elif cat[0] == "L":
+            c = "l"
+        else:
+            c = ch
+        if not out or out[-1] != c:
+            out.append(c)
+    return "".join(out)
+
+
+class Lexicon:
+    """Gazetteer for features: multi-token place names (LOC), first names, surnames, organisation keywords."""
+
+    def __init__(self, places_path, lexicon_path):
+        self.phrases = {}   # "tok tok" -> class
+        self.max_len = 1
+        self.words = {}     # single lowercased word -> set of classes (FN, SN, ORGKEY, TITLE)
+        with open(places_path, encoding="utf-8") as f:
+            for line in f:
+                parts = line.rstrip("\n").split("\t")
+                for name in [parts[3]] + (parts[4].split("|") if len(parts) > 4 and parts[4] else []):
+                    self.add_phrase(name, "LOC")
+        with open(lexicon_path, encoding="utf-8") as f:
+            for line in f:
+                cls, word = line.rstrip("\n").split("\t")
+                if cls == "ORGPHRASE":
+                    self.add_phrase(word, "ORG")
+                else:
+                    self.words.setdefault(word.lower(), set()).add(cls)
+
+    def add_phrase(self, name, cls):
+        toks = [name[s:e] for s, e in tokenize(name)]
+        if not toks or len(toks) > 8:
+            return
+        key = " ".join(toks)
+        self.phrases.setdefault(key, cls)
+        self.max_len = max(self.max_len, len(toks))
+
+    def phrase_tags(self, words):
+        """Longest-match, left to right: per token "LOC-B"/"LOC-I"/"ORG-B"/... or None."""
+        tags = [None] * len(words)
+        i = 0
+        while i < len(words):
+            found = 0
+            for length in range(min(self.max_len, len(words) - i), 0, -1):
+                cls = self.phrases.get(" ".join(words[i:i + length]))
+                if cls is not None:
+                    found = length
+                    break
+            if found:
+                tags[i] = cls + "-B"
+                for k in range(i + 1, i + found):
+                    tags[k] = cls + "-I"
+                i += found
+            else:
+                i += 1
+        return tags
+
+
+def sentence_features(words, lexicon):
+    """Feature strings per token. Order and spelling must match TokenFeatures.swift."""
+    n = len(words)
+    lower = [w.lower() for w in words]
+    shapes = [shape(w) for w in words]
+    gaz = lexicon.phrase_tags(words)
+    classes = ["".join(sorted(lexicon.words.get(l, ()))) or "-" for l in lower]
+
+    def at(seq, k, pad):
+        return seq[k] if 0 <= k < n else pad
+
+    feats = []
+    for i in range(n):
+        w, l, s = words[i], lower[i], shapes[i]
+        first = i == 0 or words[i - 1] in SENTENCE_END
+        g = gaz[i] or "-"
+        f = [
+            "b",
+            "w=" + l,
+            "s=" + s,
+            "p1=" + l[:1], "p2=" + l[:2], "p3=" + l[:3],
+            "x1=" + l[-1:], "x2=" + l[-2:], "x3=" + l[-3:], "x4=" + l[-4:],
+            "fs=" + ("1" if first else "0") + s,
+            "w-1=" + at(lower, i - 1, "<s>"),
+            "w+1=" + at(lower, i + 1, "</s>"),
+            "w-2=" + at(lower, i - 2, "<s>"),
+            "w+2=" + at(lower, i + 2, "</s>"),
+            "s-1=" + at(shapes, i - 1, "<s>"),
+            "s+1=" + at(shapes, i + 1, "</s>"),
+            "s-1s=" + at(shapes, i - 1, "<s>") + "|" + s,
+            "ss+1=" + s + "|" + at(shapes, i + 1, "</s>"),
+            "s3=" + at(shapes, i - 1, "<s>") + "|" + s + "|" + at(shapes, i + 1, "</s>"),
+            "w-1s=" + at(lower, i - 1, "<s>") + "|" + s,
+            "sw+1=" + s + "|" + at(lower, i + 1, "</s>"),
+            "ww+1=" + l + "|" + at(lower, i + 1, "</s>"),
+            "w-1w=" + at(lower, i - 1, "<s>") + "|" + l,
+            "g=" + g,
+            "g-1=" + (at(gaz, i - 1, None) or "-"),
+            "g+1=" + (at(gaz, i + 1, None) or "-"),
+            "gs=" + g + "|" + s,
+            "c=" + classes[i],
+            "c-1=" + at(classes, i - 1, "<s>"),
+            "c+1=" + at(classes, i + 1, "</s>"),
+            "cs=" + classes[i] + "|" + s,
+        ]
+        feats.append(f)
+    return feats
+
+
+FNV_OFFSET = 0xcbf29ce484222325
+FNV_PRIME = 0x100000001b3
+MASK64 = 0xFFFFFFFFFFFFFFFF
+
+
+def fnv1a64(text):
+    h = FNV_OFFSET
+    for b in text.encode("utf-8"):
+        h ^= b
+        h = (h * FNV_PRIME) & MASK64
+    return h or 1  # 0 marks an empty slot in the table
