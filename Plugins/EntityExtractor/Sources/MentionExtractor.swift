@@ -38,8 +38,24 @@ public struct MentionExtractor: Sendable {
         return tagger == nil ? "\(base) (no tagger for \(language))" : base
     }
 
+    /// Candidates of all fields of one article, with document-level propagation of tagged names.
+    public func candidates(in fields: [(field: TextField, scalars: [Unicode.Scalar])]) -> [Candidate] {
+        let tagged = fields.map { field in
+            let tokens = Tokenizer.tokenize(scalars: field.scalars)
+            return DocumentPropagation.FieldText(
+                field: field.field, scalars: field.scalars, tokens: tokens,
+                candidates: candidates(in: field.scalars, tokens: tokens, field: field.field))
+        }
+        guard tagger != nil else { return tagged.flatMap(\.candidates) }
+        return tagged.flatMap(\.candidates) + DocumentPropagation.missedMentions(in: tagged)
+    }
+
+    /// Candidates of one field.
     public func candidates(in scalars: [Unicode.Scalar], field: TextField) -> [Candidate] {
-        let tokens = Tokenizer.tokenize(scalars: scalars)
+        candidates(in: scalars, tokens: Tokenizer.tokenize(scalars: scalars), field: field)
+    }
+
+    func candidates(in scalars: [Unicode.Scalar], tokens: [Token], field: TextField) -> [Candidate] {
         let hits = watchlist.hits(in: scalars).map { hit in
             Candidate(
                 field: field, start: hit.start, end: hit.end, surface: Tokenizer.string(scalars[hit.start..<hit.end]),

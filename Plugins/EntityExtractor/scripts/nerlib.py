@@ -119,6 +119,49 @@ class Lexicon:
         return tags
 
 
+CONNECTORS = {"of", "the", "and", "for", "de", "&", "-", "von", "van", "la", "du", "del", "al", "bin", "da", "di"}
+
+
+def capitalised_runs(lower, shapes):
+    """Runs of capitalised tokens, joined over single connector words ("Bank of England"): (start, end) pairs."""
+    n = len(shapes)
+    runs = []
+    i = 0
+    while i < n:
+        if not shapes[i].startswith("X"):
+            i += 1
+            continue
+        j = i + 1
+        while j < n:
+            if shapes[j].startswith("X"):
+                j += 1
+            elif lower[j] in CONNECTORS and j + 1 < n and shapes[j + 1].startswith("X"):
+                j += 2
+            else:
+                break
+        runs.append((i, j))
+        i = j
+    return runs
+
+
+def run_features(lower, shapes, classes):
+    """Per token, the features of the capitalised run it belongs to (or ["rp=-"] outside runs)."""
+    out = [["rp=-"] for _ in lower]
+    for s, e in capitalised_runs(lower, shapes):
+        length = e - s
+        has_key = "1" if any("ORGKEY" in classes[k] for k in range(s, e)) else "0"
+        for k in range(s, e):
+            pos = "S" if length == 1 else ("B" if k == s else ("E" if k == e - 1 else "I"))
+            out[k] = [
+                "rp=" + pos + "|" + str(min(length, 4)),
+                "rh=" + lower[e - 1],
+                "rhp=" + pos + "|" + lower[e - 1],
+                "rk=" + has_key + pos,
+                "rf=" + lower[s],
+            ]
+    return out
+
+
 def sentence_features(words, lexicon):
     """Feature strings per token. Order and spelling must match TokenFeatures.swift."""
     n = len(words)
@@ -126,6 +169,7 @@ def sentence_features(words, lexicon):
     shapes = [shape(w) for w in words]
     gaz = lexicon.phrase_tags(words)
     classes = ["".join(sorted(lexicon.words.get(l, ()))) or "-" for l in lower]
+    runs = run_features(lower, shapes, classes)
 
     def at(seq, k, pad):
         return seq[k] if 0 <= k < n else pad
@@ -163,7 +207,7 @@ def sentence_features(words, lexicon):
             "c-1=" + at(classes, i - 1, "<s>"),
             "c+1=" + at(classes, i + 1, "</s>"),
             "cs=" + classes[i] + "|" + s,
-        ]
+        ] + runs[i]
         feats.append(f)
     return feats
 

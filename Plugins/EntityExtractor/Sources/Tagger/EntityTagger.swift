@@ -89,11 +89,12 @@ public struct EntityTagger: Sendable {
                 word: words[index], classes: gazetteer.classes(ofLowercased: words[index].lowercased()),
                 gazetteer: gazetteerTags[index])
         }
+        let runs = CapitalisedRuns.find(views)
         let labelCount = model.labels.count
         var emissions = [Int](repeating: 0, count: words.count * labelCount)
         for index in words.indices {
             let offset = index * labelCount
-            TokenFeatures.forEach(views, at: index) { hash in
+            TokenFeatures.forEach(views, runs: runs, at: index) { hash in
                 model.accumulate(hash, into: &emissions, offset: offset)
             }
         }

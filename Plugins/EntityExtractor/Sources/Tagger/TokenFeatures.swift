@@ -38,13 +38,18 @@ public enum TokenFeatures {
     static let previousClasses = FeatureHash("c-1=")
     static let nextClasses = FeatureHash("c+1=")
     static let classesShape = FeatureHash("cs=")
+    static let runPosition = FeatureHash("rp=")
+    static let runHead = FeatureHash("rh=")
+    static let runHeadPosition = FeatureHash("rhp=")
+    static let runKeyword = FeatureHash("rk=")
+    static let runFirst = FeatureHash("rf=")
 
-    /// Number of features each token gets.
-    public static let perToken = 32
 
     /// Calls `body` with the hash value of every feature of token `index`.
     @inline(__always)
-    public static func forEach(_ views: [TokenView], at index: Int, _ body: (UInt64) -> Void) {
+    public static func forEach(
+        _ views: [TokenView], runs: [CapitalisedRuns.Membership?], at index: Int, _ body: (UInt64) -> Void
+    ) {
         let view = views[index]
         let count = views.count
         let previous: TokenView? = index > 0 ? views[index - 1] : nil
@@ -101,5 +106,14 @@ public enum TokenFeatures {
         emit(previousClasses, previous?.classes ?? startPad)
         emit(nextClasses, next?.classes ?? endPad)
         emit(classesShape, view.classes, view.shape)
+        guard let run = runs[index] else {
+            emit(runPosition, dash)
+            return
+        }
+        emit(runPosition, [run.position], [run.lengthDigit])
+        emit(runHead, run.head)
+        emit(runHeadPosition, [run.position], run.head)
+        emit(runKeyword, [run.hasOrganisationKeyword ? UInt8(ascii: "1") : UInt8(ascii: "0"), run.position])
+        emit(runFirst, run.first)
     }
 }

@@ -12,7 +12,8 @@ public struct WatchlistHit: Sendable, Hashable {
 /// Finds watchlist names and aliases in text with one Aho–Corasick pass over case- and diacritic-folded scalars.
 ///
 /// Aliases written all in capitals ("UN", "NATO") match only in capitals, so "un" in French text is no hit.
-/// Other aliases match whatever the case and accents ("putin", "Zurich" for "Zürich"). In scripts written with
+/// Other aliases match whatever the accents ("Erdogan" for "Erdoğan") and case, except that an alias starting
+/// with a capital needs a capital in the text ("Trump" and "TRUMP", never "trump"). In scripts written with
 /// spaces, a hit must start and end at word boundaries; in Chinese, Japanese, Korean and Thai it need not.
 /// Overlapping hits resolve to the longest, then the leftmost.
 ///
@@ -25,6 +26,7 @@ public struct WatchlistMatcher: Sendable {
         var entry: Int
         var original: [Unicode.Scalar]
         var caseSensitive: Bool
+        var startsCapitalised: Bool
     }
 
     let watchlist: Watchlist
@@ -43,7 +45,9 @@ public struct WatchlistMatcher: Sendable {
                 let letters = scalars.filter { $0.properties.isAlphabetic }
                 let caseSensitive = !letters.isEmpty && letters.allSatisfy { $0.properties.isUppercase }
                     && letters.contains { $0.properties.changesWhenLowercased }
-                patterns.append(Pattern(entry: index, original: scalars, caseSensitive: caseSensitive))
+                let startsCapitalised = scalars[0].properties.isUppercase
+                patterns.append(
+                    Pattern(entry: index, original: scalars, caseSensitive: caseSensitive, startsCapitalised: startsCapitalised))
                 folded.append(TextFolding.fold(scalars: scalars).scalars)
             }
         }
@@ -70,6 +74,7 @@ public struct WatchlistMatcher: Sendable {
             let end = folded.origin[match.end - 1] + 1
             guard isBoundary(scalars, start: start, end: end) else { continue }
             if pattern.caseSensitive && Array(scalars[start..<end]) != pattern.original { continue }
+            if pattern.startsCapitalised && !scalars[start].properties.isUppercase { continue }
             candidates.append(WatchlistHit(start: start, end: end, entry: watchlist.entries[pattern.entry]))
         }
         candidates.sort { ($0.end - $0.start, -$0.start) > ($1.end - $1.start, -$1.start) }

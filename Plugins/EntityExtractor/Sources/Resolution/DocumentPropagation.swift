@@ -1,0 +1,72 @@
+import ClipperCore
+
+/// Document-level consistency: once the tagger has found "Vladimir Putin" somewhere in an article, a
+/// capitalised "Putin" it missed elsewhere (a headline, a sentence start) is a mention too, and so is any
+/// other occurrence of a tagged multi-word name.
+///
+/// ```swift
+/// let extra = DocumentPropagation.missedMentions(in: fields)  // fields: tokens, scalars and tagged candidates
+/// ```
+public enum DocumentPropagation {
+    /// One text field after tagging.
+    public struct FieldText: Sendable {
+        public var field: TextField
+        public var scalars: [Unicode.Scalar]
+        public var tokens: [Token]
+        public var candidates: [Candidate]
+
+        public init(field: TextField, scalars: [Unicode.Scalar], tokens: [Token], candidates: [Candidate]) {
+            self.field = field
+            self.scalars = scalars
+            self.tokens = tokens
+            self.candidates = candidates
+        }
+    }
+
+    /// Candidates for untagged token sequences equal to a tagged name (or a tagged person's surname).
+    public static func missedMentions(in fields: [FieldText]) -> [Candidate] {
+        var known: [[String]: (type: EntityType, confidence: Double)] = [:]
+        for field in fields {
+            for candidate in field.candidates where candidate.source == .tagger {
+                let words = Tokenizer.tokenize(candidate.surface).map(\.text)
+                if words.count > 1 && known[words] == nil { known[words] = (candidate.type, candidate.confidence) }
+                if candidate.type == .person, words.count > 1, let last = words.last, last.count > 1,
+                    isCapitalised(last), known[[last]] == nil
+                {
+                    known[[last]] = (.person, candidate.confidence * 0.9)
+                }
+            }
+        }
+        guard !known.isEmpty else { return [] }
+        let longest = known.keys.map(\.count).max() ?? 1
+        var found: [Candidate] = []
+        for field in fields {
+            var covered = [Bool](repeating: false, count: field.scalars.count)
+            for candidate in field.candidates { for offset in candidate.start..<candidate.end { covered[offset] = true } }
+            var index = 0
+            while index < field.tokens.count {
+                var matched = 0
+                for length in stride(from: min(longest, field.tokens.count - index), through: 1, by: -1) {
+                    let slice = field.tokens[index..<(index + length)]
+                    guard let entry = known[slice.map(\.text)] else { continue }
+                    let start = slice.first!.start
+                    let end = slice.last!.end
+                    guard !(start..<end).contains(where: { covered[$0] }) else { break }
+                    found.append(
+                        Candidate(
+                            field: field.field, start: start, end: end,
+                            surface: Tokenizer.string(field.scalars[start..<end]), type: entry.type,
+                            confidence: entry.confidence, source: .tagger))
+                    matched = length
+                    break
+                }
+                index += max(matched, 1)
+            }
+        }
+        return found
+    }
+
+    static func isCapitalised(_ word: String) -> Bool {
+        word.unicodeScalars.first?.properties.isUppercase == true
+    }
+}
