@@ -1,0 +1,96 @@
+/// The word-level tie-breaker for languages whose character n-grams are nearly the same.
+///
+/// Each group lists, per language, common words whose spelling or choice marks that language against the others in
+/// the group (for example Malay `kerana`, `wang`, `selepas` against Indonesian `karena`, `uang`, `setelah`). The lists
+/// were written by hand from grammars and spelling rules, not learned from the evaluation data. When the two best
+/// n-gram candidates fall in one group, each marker word found in the text adds a fixed bonus to its language.
+///
+/// ```swift
+/// ClosePairWords.groups.first { $0.keys.contains("ms") }?["ms"]?.contains("kerana") // true
+/// ```
+enum ClosePairWords {
+    static let groups: [[String: [String]]] = [
+        [
+            "ms": [
+                "kerana", "wang", "selepas", "sahaja", "cuba", "mahu", "kereta", "pejabat", "percuma", "kerajaan",
+                "iaitu", "bahawa", "antarabangsa", "syarikat", "kenderaan", "telefon", "polis", "universiti", "semasa",
+                "apabila", "sekiranya", "baharu", "esok", "semalam", "sila", "encik", "puan", "awak", "beliau",
+                "ialah", "jabatan", "boleh", "bagaimanapun", "menerusi", "sebarang",
+                "ramai", "kat", "nak", "tak", "dah", "tu", "ni", "je",                 "negeri", "kempen", "peratus", "bilangan", "maklumat", "perkhidmatan", "cadangan", "bandar",
+                "ahli", "tempatan", "persekutuan", "dibuat", "mengenai", "hendak", "terima", "jumaat", "khamis",
+            ],
+            "id": [
+                "karena", "uang", "setelah", "saja", "coba", "mau", "mobil", "kantor", "gratis", "pemerintah",
+                "yaitu", "bahwa", "internasional", "perusahaan", "kendaraan", "telepon", "polisi", "universitas",
+                "saat", "besok", "kemarin", "silakan", "bapak", "kamu", "bisa", "sudah",
+                "agar", "nggak", "gak", "banget", "dong", "sih", "aja", "kok", "udah", "gimana", "kalian", "provinsi",
+                "kabupaten", "persen", "jumlah", "informasi", "layanan", "usulan", "kota", "anggota", "setempat",
+                                "jumat", "kamis", "lho", "tapi",
+            ],
+        ],
+        [
+            "hr": [
+                "tko", "što", "tisuća", "tjedan", "kruh", "sveučilište", "glazba", "zrakoplov", "vlak", "općina",
+                "točno", "povijest", "znanost", "obitelj", "vrijeme", "mjesto", "dijete", "rijeka", "lijepo",
+                "pjesma", "riječ", "svijet", "svijeta", "vrijeme", "mjesta", "mjeseci", "bijeli", "uvijek", "ovdje",
+                "htio", "gdje", "netko", "nešto", "ništa", "nitko", "opći", "siječanj", "veljača", "ožujak",
+                "travanj", "svibanj", "lipanj", "srpanj", "kolovoz", "rujan", "listopad", "studeni", "prosinac",
+                "hrvatska", "hrvatske", "bit", "ću", "ćemo", "jučer", "sutra", "kazalište", "tvornica", "prijatelj",
+            ],
+            "sr": [
+                "ko", "šta", "hiljada", "nedelja", "hleb", "univerzitet", "muzika", "avion", "voz", "opština",
+                "tačno", "istorija", "nauka", "porodica", "vreme", "mesto", "dete", "reka", "lepo", "pesma", "reč",
+                "svet", "sveta", "meseci", "beli", "uvek", "ovde", "hteo", "neko", "nešto", "ništa", "niko",
+                "opšti", "januar", "februar", "mart", "april", "maj", "jun", "jul", "avgust", "septembar", "oktobar",
+                "novembar", "decembar", "srbija", "srbije", "juče", "pozorište", "fabrika", "prijatelj",
+                "kaže", "takođe", "ukoliko", "mesec", "dve", "deca", "lekar",
+            ],
+        ],
+        [
+            "nb": [
+                "hva", "av", "mye", "noe", "nå", "ble", "dere", "fikk", "sier", "etter", "mellom", "tilbake",
+                "gjennom", "enn", "vært", "gjøre", "ut", "opp", "mot", "uke", "kjøpe", "blitt", "noen", "sånn",
+                "henne", "oss", "ikke", "jeg", "hvordan", "kunne", "skulle", "også", "være", "får", "bli", "eller",
+                "kanskje", "hun", "hennes", "dette", "disse", "mange", "hvor", "selv", "seg", "sitt", "sine",
+                "norge", "norske", "ingen", "noen", "veldig", "kjempe", "tror", "synes", "nok", "dag",
+            ],
+            "da": [
+                "hvad", "af", "meget", "noget", "nu", "blev", "jer", "fik", "siger", "efter", "mellem", "tilbage",
+                "gennem", "end", "været", "gøre", "ud", "op", "mod", "uge", "købe", "blevet", "nogen", "sådan",
+                "hende", "os", "ikke", "jeg", "hvordan", "kunne", "skulle", "også", "være", "får", "blive", "eller",
+                "måske", "hun", "hendes", "dette", "disse", "mange", "hvor", "selv", "sig", "sit", "sine",
+                "danmark", "danske", "ingen", "nogle", "rigtig", "synes", "tror", "nok", "dag", "lige", "spørgsmål",
+            ],
+        ],
+        [
+            "sk": [
+                "sa", "nie", "ako", "som", "aj", "alebo", "čo", "ešte", "keď", "veľmi", "sú", "bol", "bola", "boli",
+                "ktorý", "ktorá", "ktoré", "môže", "pre", "len", "ich", "tiež", "preto", "teda", "pri", "medzi",
+                "podľa", "viac", "mať", "byť", "iba", "však", "všetko", "ďalšie", "slovensko", "slovenskej", "už",
+                "kde", "jeho", "potom", "ale", "alebo", "tento", "táto", "toto", "tak", "ani", "svoje", "mám",
+            ],
+            "cs": [
+                "se", "ne", "jako", "jsem", "i", "nebo", "co", "ještě", "když", "velmi", "jsou", "byl", "byla",
+                "byli", "který", "která", "které", "může", "pro", "jen", "jejich", "také", "proto", "tedy", "při",
+                "mezi", "podle", "více", "mít", "být", "pouze", "však", "všechno", "další", "česko", "české", "už",
+                "kde", "jeho", "potom", "ale", "nebo", "tento", "tato", "toto", "tak", "ani", "své", "mám",
+            ],
+        ],
+        [
+            "ca": [
+                "els", "les", "amb", "per", "és", "dels", "i", "però", "molt", "més", "seu", "seva", "aquest",
+                "aquesta", "també", "quan", "perquè", "fer", "són", "hi", "ho", "fins", "any", "anys", "mateix",
+                "després", "això", "tot", "tots", "totes", "dues", "sense", "com", "ara", "aquí",
+                "nostre", "nostra", "cap", "havia", "ser", "tenen", "pot", "poden", "catalunya", "barcelona", "ja",
+                "doncs", "encara", "mai", "res", "sobre", "entre", "l'any", "gran", "bé", "jo", "vostè", "meu",
+            ],
+            "es": [
+                "los", "las", "con", "por", "para", "y", "pero", "muy", "más", "su", "sus", "este",
+                "esta", "también", "cuando", "porque", "hacer", "son", "hay", "hasta", "año", "años", "mismo",
+                "después", "eso", "todo", "todos", "todas", "dos", "sin", "como", "fue", "ahora", "aquí", "nuestro",
+                "nuestra", "ningún", "había", "ser", "tienen", "puede", "pueden", "españa", "madrid", "ya", "pues",
+                "todavía", "nunca", "nada", "sobre", "entre", "gran", "bien", "yo", "usted", "mi", "lo",
+            ],
+        ],
+    ]
+}

@@ -1,0 +1,57 @@
+/// The close-pair tie-breaker of ``ClosePairWords``, keyed by word hash.
+///
+/// ```swift
+/// markers.applyTieBreak(to: &scores, sample: sample, candidates: candidates, bonus: 4)
+/// ```
+struct MarkerWords: Sendable {
+    /// Word hash -> model language index.
+    private let languageOfWord: [UInt64: Int]
+    /// The language set of each group.
+    private let groups: [LanguageMask]
+
+    init(model: NgramModel) {
+        var languageOfWord: [UInt64: Int] = [:]
+        var groups: [LanguageMask] = []
+        for group in ClosePairWords.groups {
+            var mask = LanguageMask()
+            var seen: [String: Int] = [:]
+            for (code, words) in group {
+                guard let index = model.index(of: code) else { continue }
+                mask.insert(index)
+                for word in Set(words) { seen[word, default: 0] += 1 }
+            }
+            for (code, words) in group {
+                guard let index = model.index(of: code) else { continue }
+                // A word listed for two languages of a group says nothing; skip it.
+                for word in Set(words) where seen[word] == 1 { languageOfWord[NgramHasher.hash(word)] = index }
+            }
+            groups.append(mask)
+        }
+        self.languageOfWord = languageOfWord
+        self.groups = groups
+    }
+
+    /// When the two best candidates belong to one group, adds `bonus` per marker word to its language.
+    func applyTieBreak(to scores: inout [Float], sample: TextSample, candidates: LanguageMask, bonus: Float) {
+        var first = -1
+        var second = -1
+        for index in candidates.indices {
+            if first < 0 || scores[index] > scores[first] {
+                second = first
+                first = index
+            } else if second < 0 || scores[index] > scores[second] {
+                second = index
+            }
+        }
+        guard second >= 0, let group = groups.first(where: { $0.contains(first) && $0.contains(second) }) else { return }
+        sample.letters.withUnsafeBufferPointer { letters in
+            sample.forEachWord { word in
+                var hasher = NgramHasher()
+                for position in word { hasher.append(letters[position]) }
+                if let index = languageOfWord[hasher.finalized], group.contains(index), candidates.contains(index) {
+                    scores[index] += bonus
+                }
+            }
+        }
+    }
+}
