@@ -111,7 +111,7 @@ let package = Package(
         .executableTarget(
             name: "clipper",
             dependencies: [
-                "ClipperWorker", "ClipperKafka", "ClipperCatalog",
+                "ClipperWorker", "ClipperKafka", "ClipperCatalog", "ClipperTesting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict

@@ -94,7 +94,8 @@ public struct ProcessorHarness: Sendable {
         return actual == expected
     }
 
-    static func render(_ value: JSONValue) -> String {
+    /// Compact JSON text of a value, for messages.
+    public static func render(_ value: JSONValue) -> String {
         guard let data = try? ArticleCoding.encoder().encode(value) else { return "\(value)" }
         return String(decoding: data, as: UTF8.self)
     }

@@ -1,0 +1,83 @@
+import ClipperCore
+import Foundation
+
+/// Everything a Clipper worker is configured with, read from one YAML file (see `Config/clipper.yaml`, which
+/// documents every setting with its default).
+///
+/// ```swift
+/// let configuration = try ConfigurationLoader.load(file: URL(fileURLWithPath: "Config/clipper.yaml"))
+/// configuration.kafka.inputTopic // "articles.raw"
+/// ```
+public struct ClipperConfiguration: Sendable {
+    public var kafka: KafkaSection
+    public var worker: WorkerSection
+    public var processors: [ProcessorSpec]
+    public var http: HTTPSection
+    public var log: LogSection
+    /// The folder of the config file; relative paths resolve against it.
+    public var directory: URL
+
+    /// Kafka connection, topics and raw librdkafka properties.
+    public struct KafkaSection: Sendable, Hashable {
+        public var bootstrapServers: String
+        public var groupID: String
+        public var clientID: String
+        public var inputTopics: [String]
+        public var outputTopic: String
+        public var deadLetterTopic: String
+        public var security: Security
+        /// Raw librdkafka properties for the consumer, validated by librdkafka itself.
+        public var consumerProperties: [String: String]
+        /// Raw librdkafka properties for the producer, validated by librdkafka itself.
+        public var producerProperties: [String: String]
+        public var sessionTimeoutMS: Int
+        public var autoOffsetReset: String
+
+        public var inputTopic: String { inputTopics.first ?? "" }
+    }
+
+    /// SASL and TLS. The password is a secret: never printed or logged.
+    public struct Security: Sendable, Hashable {
+        /// `plaintext`, `ssl`, `sasl_plaintext` or `sasl_ssl`.
+        public var protocolName: String
+        /// `PLAIN`, `SCRAM-SHA-256` or `SCRAM-SHA-512`.
+        public var saslMechanism: String?
+        public var saslUsername: String?
+        public var saslPassword: String?
+        public var caLocation: String?
+        public var certificateLocation: String?
+        public var keyLocation: String?
+        public var keyPassword: String?
+    }
+
+    /// Limits and shutdown behaviour of the worker.
+    public struct WorkerSection: Sendable, Hashable {
+        public var workerID: String
+        /// Records larger than this go to the dead-letter topic with reason `oversize`.
+        public var maxRecordBytes: Int
+        /// Messages per partition that may be in flight (= the most duplicates a crash can cause per partition).
+        public var maxInFlightPerPartition: Int
+        public var maxInFlightBytes: Int
+        public var drainTimeoutMS: Int
+        public var closeTimeoutMS: Int
+        /// Where processors keep state (dedup). Relative to the config file.
+        public var stateDirectory: String
+        /// A processor attempt running longer than this marks the worker not live.
+        public var stuckProcessorMS: Int
+    }
+
+    /// The health and metrics endpoint.
+    public struct HTTPSection: Sendable, Hashable {
+        public var enabled: Bool
+        public var host: String
+        public var port: Int
+    }
+
+    /// Logging.
+    public struct LogSection: Sendable, Hashable {
+        /// trace, debug, info, notice, warning, error, critical.
+        public var level: String
+        /// `json` (one object per line) or `text`.
+        public var format: String
+    }
+}

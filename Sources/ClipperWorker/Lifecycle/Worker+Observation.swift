@@ -1,0 +1,73 @@
+import ClipperKafka
+import Foundation
+import Logging
+
+extension Worker {
+    /// Logs and counts pipeline events: rebalances, commits, pauses, librdkafka's own log lines.
+    func observeEvents() async {
+        for await event in kafka.events {
+            switch event {
+            case .assigned(let partitions):
+                metrics.addToCounter("clipper_rebalances_total", 1, dimensions: [("kind", "assigned")])
+                logger.info("partitions assigned", metadata: ["partitions": "\(partitions.map(\.description))"])
+            case .revoked(let partitions):
+                metrics.addToCounter("clipper_rebalances_total", 1, dimensions: [("kind", "revoked")])
+                logger.info("partitions revoked", metadata: ["partitions": "\(partitions.map(\.description))"])
+            case .lost(let partitions):
+                metrics.addToCounter("clipper_rebalances_total", 1, dimensions: [("kind", "lost")])
+                logger.warning("partitions lost", metadata: ["partitions": "\(partitions.map(\.description))"])
+            case .commitSucceeded:
+                metrics.addToCounter("clipper_commits_total", 1)
+            case .commitFailed(let error):
+                metrics.addToCounter("clipper_commit_failures_total", 1)
+                logger.warning("commit failed", metadata: ["error": "\(error)"])
+            case .paused(let partitions):
+                logger.debug("paused", metadata: ["partitions": "\(partitions.map(\.description))"])
+            case .resumed(let partitions):
+                logger.debug("resumed", metadata: ["partitions": "\(partitions.map(\.description))"])
+            case .statistics:
+                break
+            case .log(let level, let facility, let message):
+                logger.log(level: level, "\(message)", metadata: ["source": "librdkafka", "facility": "\(facility)"])
+            case .error(let error):
+                logger.error("kafka error", metadata: ["error": "\(error)"])
+            case .deliveryFailed(let error):
+                metrics.addToCounter("clipper_delivery_errors_total", 1)
+                logger.warning("delivery failed", metadata: ["error": "\(error)"])
+            case .stopped(let closeTimedOut):
+                logger.info("pipeline stopped", metadata: ["close_timed_out": "\(closeTimedOut)"])
+            }
+        }
+    }
+
+    /// Copies the pipeline's status into gauges once a second: lag, paused partitions, in-flight, queue depth.
+    func sampleStatus() async {
+        var pausedBefore: Set<TopicPartition> = []
+        while !Task.isCancelled {
+            let status = kafka.status
+            for (partition, lag) in status.consumerLag {
+                metrics.setGauge(
+                    "clipper_consumer_lag", Double(lag),
+                    dimensions: [("topic", partition.topic), ("partition", "\(partition.partition)")])
+            }
+            let paused = Set(status.pausedPartitions)
+            for partition in paused.union(pausedBefore) {
+                metrics.setGauge(
+                    "clipper_partition_paused", paused.contains(partition) ? 1 : 0,
+                    dimensions: [("topic", partition.topic), ("partition", "\(partition.partition)")])
+            }
+            pausedBefore = paused
+            metrics.setGauge("clipper_inflight_messages", Double(status.inFlightMessages.values.reduce(0, +)))
+            metrics.setGauge("clipper_inflight_bytes", Double(status.totalInFlightBytes))
+            metrics.setGauge("clipper_producer_queue_messages", Double(status.producerOutstanding))
+            let report = healthReport()
+            metrics.setGauge("clipper_ready", report.isReady ? 1 : 0)
+            metrics.setGauge("clipper_live", report.isLive ? 1 : 0)
+            let stuck = Set(report.stuckProcessors)
+            for name in pipeline.chain.processorNames {
+                metrics.setGauge("clipper_processor_stuck", stuck.contains(name) ? 1 : 0, dimensions: [("processor", name)])
+            }
+            try? await Task.sleep(for: .seconds(1))
+        }
+    }
+}

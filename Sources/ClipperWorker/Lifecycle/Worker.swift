@@ -1,0 +1,178 @@
+import ClipperCatalog
+import ClipperCore
+import ClipperKafka
+import Foundation
+import Logging
+import Synchronization
+
+/// The Clipper worker: Kafka records in, the processor chain, enriched records and dead letters out, at least once.
+///
+/// Every consumed record ends in exactly one place: the output topic (keyed by `doc_id`), the dead-letter topic
+/// (original key and bytes, reason in headers), or a counted drop. Offsets are committed only after that write is
+/// acknowledged by the broker.
+///
+/// ```swift
+/// let worker = try Worker(configuration: configuration, logger: logger)
+/// async let done: Void = worker.run()
+/// // … on SIGTERM:
+/// worker.shutdown()
+/// try await done
+/// ```
+public final class Worker: Sendable {
+    public let configuration: ClipperConfiguration
+    public let pipeline: ArticlePipeline
+    public let kafka: KafkaPipeline
+    public let watchdog: ProcessorWatchdog
+    public let counters = WorkerCounters()
+    let metrics = WorkerMetrics()
+    let logger: Logger
+    let startedFlag = Atomic<Bool>(false)
+    let haltFailure = Mutex<ChainFailure?>(nil)
+
+    /// Builds the chain and the Kafka clients. Nothing is consumed until ``run()``.
+    ///
+    /// - Parameters:
+    ///   - source: the live consumer group by default; replay passes explicit partition ranges.
+    ///   - replayID: stamped into `processing.replay` of every record when set.
+    public init(
+        configuration: ClipperConfiguration, catalog: ProcessorCatalog = .builtIn, source: PipelineSource? = nil,
+        replayID: String? = nil, outputTopic: String? = nil, logger: Logger
+    ) throws {
+        var configuration = configuration
+        if let outputTopic { configuration.kafka.outputTopic = outputTopic }
+        self.configuration = configuration
+        self.logger = logger
+        MetricsBootstrap.ensure()
+        watchdog = ProcessorWatchdog(stuckAfter: .milliseconds(configuration.worker.stuckProcessorMS))
+        var environment = configuration.processorEnvironment
+        environment.logger = logger
+        let chain = try catalog.makeChain(configuration.processors, environment: environment, observer: watchdog)
+        pipeline = ArticlePipeline(
+            chain: chain,
+            identity: PipelineIdentity(
+                workerID: configuration.worker.workerID, chain: chain, specs: configuration.processors,
+                replayID: replayID),
+            maxRecordBytes: configuration.worker.maxRecordBytes, logger: logger)
+        kafka = try KafkaPipeline(
+            consumer: configuration.consumerSettings, producer: configuration.producerSettings,
+            source: source ?? .subscribe(topics: configuration.kafka.inputTopics),
+            limits: configuration.pipelineLimits, logger: logger)
+        metrics.setGauge(
+            "clipper_build_info", 1,
+            dimensions: [("version", PipelineIdentity.clipperVersion), ("librdkafka", librdkafkaVersion)])
+    }
+
+    /// Runs until ``shutdown()`` completes (or, for a bounded replay source, until every partition is done).
+    /// Throws ``WorkerError`` when a processor with `then: fail` failed.
+    public func run() async throws {
+        startedFlag.store(true, ordering: .releasing)
+        logger.info(
+            "worker starting",
+            metadata: [
+                "pipeline_version": "\(pipeline.identity.pipelineVersion)",
+                "processors": "\(pipeline.chain.processorNames.joined(separator: ","))",
+                "librdkafka": "\(librdkafkaVersion)",
+            ])
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { await self.observeEvents() }
+            group.addTask { await self.sampleStatus() }
+            try await kafka.run(
+                process: { record in await self.handle(record) },
+                deliveryFailed: { input, outgoing, error in self.deadLetterForFailedDelivery(input, outgoing, error) })
+            group.cancelAll()
+        }
+        logger.info("worker stopped", metadata: ["summary": "\(counters.snapshot)"])
+        if let failure = haltFailure.withLock({ $0 }) { throw WorkerError.halted(failure) }
+        if kafka.status.closeWatchdogFired { throw WorkerError.closeTimedOut }
+    }
+
+    /// Starts a graceful shutdown: stop fetching, drain, flush, commit, close. Safe to call more than once.
+    public func shutdown() {
+        kafka.shutdown()
+    }
+
+    /// The verdicts for `/livez` and `/readyz`.
+    public func healthReport(now: Date = Date()) -> HealthReport {
+        let status = kafka.status
+        return HealthReport(
+            lastPoll: status.lastPoll, now: now, pollStaleAfter: 15, stuckProcessors: watchdog.stuckProcessors(),
+            groupJoined: status.groupJoined, producerConnected: status.producerConnected,
+            shuttingDown: status.shuttingDown, started: startedFlag.load(ordering: .acquiring))
+    }
+
+    func handle(_ record: ConsumedRecord) async -> RecordDisposition {
+        metrics.recordIn(topic: record.topic, partition: record.partition)
+        let input = InputRecord(
+            key: record.key, value: record.value.map { Data($0) }, topic: record.topic, partition: record.partition,
+            offset: record.offset, timestamp: record.timestamp)
+        switch await pipeline.handle(input) {
+        case .publish(let output):
+            counters.add(.published)
+            metrics.recordOut()
+            return .produce([OutgoingRecord(
+                topic: configuration.kafka.outputTopic, key: Array(output.key.utf8), value: Array(output.value),
+                headers: Self.outputHeaders(record))])
+        case .deadLetter(let letter):
+            counters.add(.deadLettered)
+            metrics.recordDeadLetter(reason: letter.reason)
+            return .produce([deadLetterRecord(for: record, input: input, letter: letter)])
+        case .drop(let processor, let reason):
+            counters.add(.dropped)
+            metrics.recordDrop(processor: processor, reason: reason)
+            return .drop
+        case .halt(let failure):
+            haltFailure.withLock { if $0 == nil { $0 = failure } }
+            logger.critical("stopping: \(failure)")
+            kafka.shutdown()
+            // Never acknowledge this record: its offset stays uncommitted, so it is retried after a restart.
+            while !Task.isCancelled { try? await Task.sleep(for: .seconds(3600)) }
+            return .drop
+        }
+    }
+
+    func deadLetterRecord(for record: ConsumedRecord, input: InputRecord, letter: DeadLetter) -> OutgoingRecord {
+        let headers = letter.headers(for: input, pipelineVersion: pipeline.identity.pipelineVersion)
+            .map { KafkaHeader(name: $0.0, string: $0.1) }
+        return OutgoingRecord(
+            topic: configuration.kafka.deadLetterTopic, key: record.key, value: record.value,
+            headers: record.headers + headers)
+    }
+
+    func deadLetterForFailedDelivery(_ input: ConsumedRecord, _ outgoing: OutgoingRecord, _ error: KafkaError)
+        -> OutgoingRecord?
+    {
+        guard outgoing.topic != configuration.kafka.deadLetterTopic else {
+            logger.error("dead-letter delivery failed; retrying", metadata: ["error": "\(error)"])
+            return nil
+        }
+        counters.move(from: .published, to: .deadLettered)
+        metrics.recordDeadLetter(reason: .produce)
+        let letter = DeadLetter(reason: .produce, processor: nil, error: "\(error.text): \(error.message)", attempts: 1)
+        let record = InputRecord(
+            key: input.key, value: input.value.map { Data($0) }, topic: input.topic, partition: input.partition,
+            offset: input.offset, timestamp: input.timestamp)
+        return deadLetterRecord(for: input, input: record, letter: letter)
+    }
+
+    static func outputHeaders(_ record: ConsumedRecord) -> [KafkaHeader] {
+        var headers = [KafkaHeader(name: "mm-schema", string: Article.schemaHeader)]
+        if let traceparent = record.headers.first(where: { $0.name == "traceparent" }) { headers.append(traceparent) }
+        return headers
+    }
+}
+
+/// Why a worker stopped with an error.
+public enum WorkerError: Error, CustomStringConvertible {
+    /// A processor with `on_error.then: fail` failed; the record was not committed.
+    case halted(ChainFailure)
+    /// The consumer did not close within `worker.close_timeout_ms`.
+    case closeTimedOut
+
+    public var description: String {
+        switch self {
+        case .halted(let failure):
+            "\(failure); the record was not committed and will be retried after a restart (policy then: fail)"
+        case .closeTimedOut: "the consumer did not close in time (worker.close_timeout_ms); offsets were committed first"
+        }
+    }
+}

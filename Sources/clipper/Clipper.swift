@@ -1,0 +1,18 @@
+import ArgumentParser
+
+/// `clipper`: the media-monitoring enrichment worker and its tools.
+@main
+struct Clipper: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "clipper",
+        abstract: "Enrich news articles from Kafka with processor plugins.",
+        discussion: """
+            Start with `clipper demo` (embedded broker, sample articles) or `clipper process < articles.jsonl`
+            (no Kafka at all). `clipper run --config Config/clipper.yaml` runs the service.
+            """,
+        version: "0.1.0",
+        subcommands: [
+            RunCommand.self, DemoCommand.self, ProcessCommand.self, ProduceCommand.self, BrokerCommand.self,
+            LintCommand.self, PrintConfigCommand.self, ProcessorsCommand.self,
+        ])
+}

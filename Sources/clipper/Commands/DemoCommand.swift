@@ -1,0 +1,105 @@
+import ArgumentParser
+import ClipperCatalog
+import ClipperCore
+import ClipperKafka
+import ClipperWorker
+import Foundation
+import Logging
+
+/// `clipper demo`: the whole path on the embedded broker, no set-up.
+struct DemoCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Start an in-process Kafka broker, load the sample articles, run the worker, print the results.",
+        discussion: """
+            Uses librdkafka's mock cluster: a real Kafka-protocol broker inside this process. Produces \
+            Config/samples/*.jsonl to articles.raw (malformed ones included, to show the dead-letter path), runs the \
+            worker until every record is handled, then prints the enriched records and a summary line.
+            """)
+
+    @Option(name: .long, help: "Config file (its processors and worker settings are used; Kafka settings are replaced).")
+    var config: String = "Config/clipper.yaml"
+
+    @Option(name: .long, help: "Folder of sample JSONL files.")
+    var samples: String = "Config/samples"
+
+    @Flag(name: .long, help: "Print the full enriched JSON records instead of a readable summary.")
+    var json = false
+
+    func run() async throws {
+        LoggingBootstrap.bootstrap(format: "text", level: "warning")
+        let logger = Logger(label: "clipper.demo")
+        var configuration = try loadConfiguration()
+
+        let broker = try EmbeddedBroker(brokers: 1, logger: logger)
+        let topics = configuration.kafka
+        try broker.createTopic(topics.inputTopic, partitions: 3)
+        try broker.createTopic(topics.outputTopic, partitions: 3)
+        try broker.createTopic(topics.deadLetterTopic, partitions: 1)
+        configuration.kafka.bootstrapServers = broker.bootstrapServers
+        configuration.kafka.groupID = "clipper-demo"
+        configuration.kafka.sessionTimeoutMS = 6_000
+        configuration.http.enabled = false
+        configuration.worker.stateDirectory = FileManager.default.temporaryDirectory
+            .appending(path: "clipper-demo-\(getpid())").path
+        note("embedded broker at \(broker.bootstrapServers)")
+
+        let produced = try await produceSamples(to: topics.inputTopic, servers: broker.bootstrapServers)
+        note("produced \(produced) sample records to \(topics.inputTopic); processing…")
+
+        let worker = try Worker(configuration: configuration, logger: logger)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await worker.run() }
+            group.addTask {
+                let deadline = ContinuousClock.now + .seconds(120)
+                while worker.counters.snapshot.handled < produced, ContinuousClock.now < deadline {
+                    try await Task.sleep(for: .milliseconds(100))
+                }
+                worker.shutdown()
+            }
+            try await group.waitForAll()
+        }
+
+        let client = KafkaClientSettings(bootstrapServers: broker.bootstrapServers)
+        let reader = TopicReader(client: client, logger: logger)
+        let enriched = try await reader.readAll(topic: topics.outputTopic)
+        let deadLetters = try await reader.readAll(topic: topics.deadLetterTopic)
+        let printer = DemoPrinter(json: json)
+        for record in enriched { printer.printEnriched(record) }
+        for record in deadLetters { printer.printDeadLetter(record) }
+        let counts = worker.counters.snapshot
+        print("")
+        print("summary: in \(produced) / out \(enriched.count) / dead-lettered \(deadLetters.count) / dropped \(counts.dropped)")
+        if enriched.count + deadLetters.count + counts.dropped != produced {
+            throw CLIError("records unaccounted for: \(produced) in, \(enriched.count + deadLetters.count + counts.dropped) out")
+        }
+    }
+
+    func loadConfiguration() throws -> ClipperConfiguration {
+        if FileManager.default.fileExists(atPath: config) {
+            return try ConfigurationLoader.load(file: URL(fileURLWithPath: config), catalog: .builtIn)
+        }
+        return try ConfigurationLoader.parse(
+            "{}", directory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath), catalog: .builtIn)
+    }
+
+    func produceSamples(to topic: String, servers: String) async throws -> Int {
+        let files = try FileManager.default.contentsOfDirectory(atPath: samples)
+            .filter { $0.hasSuffix(".jsonl") }.sorted()
+        guard !files.isEmpty else { throw CLIError("no .jsonl files in \(samples); pass --samples DIR") }
+        let producer = try KafkaProducer(
+            settings: ProducerSettings(client: KafkaClientSettings(bootstrapServers: servers)),
+            logger: Logger(label: "clipper.demo.producer"))
+        var total = 0
+        for file in files {
+            total += try await ProduceCommand.produce(
+                lines: try LineReader(path: "\(samples)/\(file)"), topic: topic, producer: producer)
+        }
+        _ = await producer.close(timeout: .seconds(10))
+        return total
+    }
+
+    func note(_ message: String) {
+        FileHandle.standardError.write(Data("demo: \(message)\n".utf8))
+    }
+}

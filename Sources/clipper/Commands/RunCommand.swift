@@ -1,0 +1,58 @@
+import ArgumentParser
+import ClipperCatalog
+import ClipperWorker
+import Foundation
+import Logging
+import ServiceLifecycle
+
+/// `clipper run`: the service.
+struct RunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run the worker: consume raw articles, enrich them, publish enriched records.",
+        discussion: """
+            SIGTERM or SIGINT: stop fetching, drain in-flight work (worker.drain_timeout_ms), flush the producer, \
+            commit, close (under worker.close_timeout_ms), exit 0. A second signal exits at once. Exit status 2: the \
+            close watchdog fired; 3: a processor with on_error.then: fail failed.
+            """)
+
+    @Option(name: .long, help: "Config file (YAML).")
+    var config: String = "Config/clipper.yaml"
+
+    func run() async throws {
+        let configuration = try ConfigurationLoader.load(file: URL(fileURLWithPath: config), catalog: .builtIn)
+        LoggingBootstrap.bootstrap(format: configuration.log.format, level: configuration.log.level)
+        let logger = Logger(label: "clipper")
+        try await Self.serve(configuration: configuration, logger: logger)
+    }
+
+    /// Runs a worker plus the operations endpoint until shutdown. Shared with `demo` and `replay`.
+    static func serve(configuration: ClipperConfiguration, worker: Worker? = nil, logger: Logger) async throws {
+        let worker = try worker ?? Worker(configuration: configuration, logger: logger)
+        var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
+            .init(service: WorkerService(worker: worker), successTerminationBehavior: .gracefullyShutdownGroup,
+                  failureTerminationBehavior: .gracefullyShutdownGroup)
+        ]
+        if configuration.http.enabled {
+            let server = OperationsServer(
+                host: configuration.http.host, port: configuration.http.port,
+                health: { worker.healthReport() }, logger: logger)
+            services.insert(.init(service: server.makeApplication()), at: 0)
+            logger.info("operations endpoint", metadata: [
+                "url": "http://\(configuration.http.host):\(configuration.http.port)/metrics",
+            ])
+        }
+        SecondSignal.install()
+        let group = ServiceGroup(configuration: .init(
+            services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        do {
+            try await group.run()
+        } catch let error as WorkerError {
+            logger.critical("\(error)")
+            switch error {
+            case .halted: throw ExitCode(3)
+            case .closeTimedOut: throw ExitCode(2)
+            }
+        }
+    }
+}
