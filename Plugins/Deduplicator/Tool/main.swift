@@ -1,3 +1,35 @@
-import Deduplicator
+import Foundation
 
-print("DeduplicatorTool: eval and bench driver (work in progress)")
+/// `DeduplicatorTool`: the evaluation and benchmark driver behind `Plugins/Deduplicator/scripts/`.
+///
+/// ```
+/// DeduplicatorTool pairs  dev_pairs.jsonl          # one JSON line per pair: fresh state, a then b
+/// DeduplicatorTool index  dev_pairs.jsonl          # one JSON line per distinct doc: its cluster_id
+/// DeduplicatorTool bench  dev_pairs.jsonl [ROUNDS] # insert+query docs/s on an on-disk state, disk per doc
+/// DeduplicatorTool window DOCS                     # resident memory and disk per document for a DOCS window
+/// ```
+let arguments = CommandLine.arguments.dropFirst()
+let usage = "usage: DeduplicatorTool pairs|index|bench FILE [ROUNDS] | window DOCS"
+
+do {
+    switch arguments.first {
+    case "pairs":
+        guard let path = arguments.dropFirst().first else { throw ToolError(usage) }
+        try PairMode.run(pairs: try DevPairs.load(path))
+    case "index":
+        guard let path = arguments.dropFirst().first else { throw ToolError(usage) }
+        try IndexMode.run(pairs: try DevPairs.load(path))
+    case "bench":
+        guard let path = arguments.dropFirst().first else { throw ToolError(usage) }
+        let rounds = arguments.dropFirst(2).first.flatMap { Int($0) } ?? 3
+        try Bench.throughput(pairs: try DevPairs.load(path), rounds: rounds)
+    case "window":
+        guard let count = arguments.dropFirst().first.flatMap({ Int($0) }) else { throw ToolError(usage) }
+        try Bench.window(documents: count)
+    default:
+        throw ToolError(usage)
+    }
+} catch {
+    FileHandle.standardError.write(Data("DeduplicatorTool: \(error)\n".utf8))
+    exit(2)
+}

@@ -1,0 +1,70 @@
+import ClipperCore
+
+/// An article reduced to what deduplication needs: its exact fingerprint and its tokenised lines, with chrome
+/// lines already marked. Built outside the state lock; the learned boilerplate is applied later, under it.
+///
+/// ```swift
+/// let doc = PreparedDocument(docID: "d1", sourceKey: "wire", title: "Budget", body: "Share on Facebook\nThe budget…")
+/// doc.fingerprint // SHA-256 hex of "budget the budget…" (chrome lines left out)
+/// ```
+public struct PreparedDocument: Sendable {
+    public let docID: String
+    /// Lower-case hex SHA-256 of the normalised text without chrome lines.
+    public let fingerprint: String
+    /// The first 64 bits of ``fingerprint``: the indexed exact-match key.
+    public let fingerprintKey: Int64
+    /// Number of tokens the fingerprint covers; 0 means there is nothing to compare.
+    public let tokenCount: Int
+    /// The lines that count as content before learned boilerplate is removed (chrome lines already gone).
+    let contentLines: [TextTokenizer.Line]
+    /// Per content line: its key in the learned-boilerplate table (source and line), or nil when the line is not
+    /// eligible (the title, or a line longer than ``PreparedDocument/maximumBoilerplateTokens``).
+    let boilerplateKeys: [Int64?]
+
+    /// Lines longer than this are never learned as boilerplate.
+    public static let maximumBoilerplateTokens = 40
+
+    public init(docID: String, sourceKey: String, title: String?, body: String?) {
+        self.docID = docID
+        var lines: [TextTokenizer.Line] = []
+        var eligible: [Bool] = []
+        if let title, !title.isEmpty {
+            let titleLines = TextTokenizer.lines(of: title)
+            lines += titleLines
+            eligible += Array(repeating: false, count: titleLines.count)
+        }
+        if let body, !body.isEmpty {
+            let bodyLines = TextTokenizer.lines(of: body)
+            lines += bodyLines
+            eligible += bodyLines.map { $0.tokenCount <= Self.maximumBoilerplateTokens }
+        }
+        var content: [TextTokenizer.Line] = []
+        var keys: [Int64?] = []
+        let sourceHash = StableHash.of(sourceKey)
+        for (line, isEligible) in zip(lines, eligible) where !ChromeLineRules.isChrome(line) {
+            content.append(line)
+            keys.append(isEligible ? Int64(bitPattern: StableHash.combine(sourceHash, line.hash)) : nil)
+        }
+        contentLines = content
+        boilerplateKeys = keys
+        tokenCount = content.reduce(0) { $0 + $1.tokenCount }
+        fingerprint = DocumentID.sha256Hex(content.map(\.canonical).joined(separator: " "))
+        fingerprintKey = Int64(bitPattern: UInt64(fingerprint.prefix(16), radix: 16) ?? 0)
+    }
+
+    /// The content tokens once lines whose keys are in `boilerplate` are removed.
+    func tokens(excluding boilerplate: Set<Int64>) -> [UInt64] {
+        var tokens: [UInt64] = []
+        tokens.reserveCapacity(tokenCount)
+        for (line, key) in zip(contentLines, boilerplateKeys) {
+            if let key, boilerplate.contains(key) { continue }
+            tokens += line.tokenHashes
+        }
+        return tokens
+    }
+
+    /// The learned-boilerplate keys of this document, without repeats.
+    var eligibleBoilerplateKeys: [Int64] {
+        Array(Set(boilerplateKeys.compactMap { $0 }))
+    }
+}

@@ -1,0 +1,88 @@
+import Deduplicator
+import Foundation
+
+/// Speed, memory and disk figures.
+enum Bench {
+    /// Insert+query every distinct dev document into a fresh on-disk state (text in, verdict out, committed);
+    /// best of `rounds`. Prints one JSON line.
+    static func throughput(pairs: DevPairs, rounds: Int) throws {
+        let documents = pairs.distinctDocuments
+        var best = Double.infinity
+        var diskPerDocument = 0
+        for _ in 0..<max(rounds, 1) {
+            let file = temporaryStateFile()
+            defer { removeState(file) }
+            let index = try DedupIndex(fileURL: file, settings: DedupSettings())
+            let start = ContinuousClock.now
+            for document in documents { _ = try index.insertAndQuery(PreparedDocument(document)) }
+            let elapsed = ContinuousClock.now - start
+            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            best = min(best, seconds)
+            diskPerDocument = directorySize(file.deletingLastPathComponent()) / documents.count
+        }
+        emit([
+            "system": "clipper-dedup", "documents": documents.count, "seconds": best,
+            "docs_per_s": Double(documents.count) / best, "disk_bytes_per_doc": diskPerDocument,
+        ])
+    }
+
+    /// Fills a window of `documents` synthetic 700-word articles (random words from a 20,000-word vocabulary, so
+    /// no two are alike and every one is indexed) and reports the growth of resident memory and of the state
+    /// folder per document.
+    static func window(documents: Int) throws {
+        let file = temporaryStateFile()
+        defer { removeState(file) }
+        var settings = DedupSettings()
+        settings.maxDocuments = documents
+        let index = try DedupIndex(fileURL: file, settings: settings)
+        var generator = SplitMixGenerator(seed: 42)
+        let vocabulary = (0..<20_000).map { _ in SyntheticText.word(using: &generator) }
+        let before = residentBytes()
+        let start = ContinuousClock.now
+        for number in 0..<documents {
+            let body = SyntheticText.article(words: 700, vocabulary: vocabulary, using: &generator)
+            _ = try index.insertAndQuery(
+                PreparedDocument(docID: "synthetic-\(number)", sourceKey: "synthetic", title: nil, body: body))
+        }
+        let elapsed = ContinuousClock.now - start
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let after = residentBytes()
+        emit([
+            "documents": documents, "rss_before": before, "rss_after": after,
+            "rss_bytes_per_doc": (after - before) / max(documents, 1),
+            "disk_bytes_per_doc": directorySize(file.deletingLastPathComponent()) / max(documents, 1),
+            "cache_entries": index.cachedBucketCount, "docs_per_s": Double(documents) / seconds,
+        ])
+    }
+}
+
+/// Deterministic random numbers for synthetic text.
+struct SplitMixGenerator: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9e37_79b9_7f4a_7c15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
+        z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
+        return z ^ (z >> 31)
+    }
+}
+
+/// Random words and paragraphs.
+enum SyntheticText {
+    static let letters = Array("abcdefghijklmnopqrstuvwxyz")
+
+    static func word(using generator: inout SplitMixGenerator) -> String {
+        String((0..<Int.random(in: 3...9, using: &generator)).map { _ in letters.randomElement(using: &generator)! })
+    }
+
+    static func article(words: Int, vocabulary: [String], using generator: inout SplitMixGenerator) -> String {
+        var text = ""
+        for number in 0..<words {
+            text += vocabulary.randomElement(using: &generator)!
+            text += number % 90 == 89 ? ".\n\n" : " "
+        }
+        return text
+    }
+}
