@@ -53,6 +53,7 @@ struct ToolOptions {
             case "--unseen": tuning.unseenCost = try value(argument).split(separator: ",").compactMap { Float($0) }
             case "--foreign": tuning.foreignCharacterCost = Float(try value(argument)) ?? 0
             case "--bonus": tuning.markerWordBonus = Float(try value(argument)) ?? 0
+            case "--margin": tuning.decisiveMargin = Float(try value(argument)) ?? 0
             case "--temperature": tuning.temperature = Float(try value(argument)) ?? 1
             case "--long-letters": tuning.longTextLetters = Int(try value(argument)) ?? 120
             case "--long-orders": tuning.longTextOrders = try orders(try value(argument))

@@ -5,10 +5,11 @@ Input: the `lingua/language-models/<iso>/*.json.br` files of the PyPI package
 `lingua-language-detector==1.4.2` (pure Python; brotli-compressed JSON, one file per language
 and n-gram order, relative frequencies as fractions).
 
-Output: one little-endian file (see `Sources/Model/FORMAT.md` for the layout):
+Output: one little-endian file (layout in MODEL_CARD.md):
   header, language codes, an alphabet table (which languages use each character),
-  and one hashed table per n-gram order 1..5. Each table maps a 16-bit fingerprint in a
-  hash bucket to a short posting list of (language index, quantised -log probability).
+  and one open-addressing hash table per n-gram order 1..5. Each 8-byte slot holds a 16-bit
+  fingerprint and either up to two postings inline or the offset of its posting list; a
+  posting is (language index, quantised -log probability). See MODEL_CARD.md.
 
 Orders 1-3 are kept whole. Orders 4 and 5 keep, per language, the n-grams with the highest
 estimated corpus frequency (chain rule over the lower-order conditional probabilities),
@@ -39,7 +40,7 @@ DEFAULT_LANGUAGES = (
 
 ORDER_FILES = {1: "unigrams", 2: "bigrams", 3: "trigrams", 4: "quadrigrams", 5: "fivegrams"}
 MAGIC = b"CLNG"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 QUANT_STEP = 0.07  # nats per quantum; 255 quanta reach -17.85 nats (p ~ 1.8e-8)
 ALPHABET_MIN_PROBABILITY = 1e-5  # a character "belongs" to a language at or above this unigram frequency
 MASK64 = (1 << 64) - 1
@@ -92,35 +93,53 @@ def quantise(probability):
 
 
 def build_table(entries):
-    """entries: list of (hash, language index, quantum). Returns the packed section bytes and stats."""
-    hashes = np.array([e[0] for e in entries], dtype=np.uint64)
-    languages = np.array([e[1] for e in entries], dtype=np.uint16)
-    quanta = np.array([e[2] for e in entries], dtype=np.uint16)
-    unique_hashes, inverse = np.unique(hashes, return_inverse=True)
-    key_count = len(unique_hashes)
-    bucket_bits = max(4, int(math.ceil(math.log2(max(1, key_count / 4)))))
-    buckets = (unique_hashes >> np.uint64(64 - bucket_bits)).astype(np.int64)
-    fingerprints = (unique_hashes & np.uint64(0xFFFF)).astype(np.uint16)
-    # unique_hashes is sorted, so keys are already ordered by bucket.
-    counts = np.bincount(inverse, minlength=key_count)
-    if counts.max() > 255:
-        raise SystemExit("more than 255 languages share one n-gram: widen the count field")
-    order = np.lexsort((languages, inverse))
-    postings = (languages[order] | (quanta[order] << np.uint16(8))).astype(np.uint16)
-    first_key = np.searchsorted(buckets, np.arange(1 << bucket_bits), side="left").astype(np.int64)
-    posting_offsets = np.concatenate(([0], np.cumsum(counts)))
-    bucket_index = np.zeros(((1 << bucket_bits) + 1, 2), dtype=np.uint32)
-    bucket_index[:-1, 0] = first_key
-    bucket_index[:-1, 1] = posting_offsets[first_key]
-    bucket_index[-1] = (key_count, len(postings))
+    """entries: list of (hash, language index, quantum). Returns the packed section bytes and stats.
+
+    Open addressing with linear probing; a slot is 8 bytes: fingerprint u16, posting count u8, reserved u8,
+    then either the postings themselves (count <= 2, inline) or the offset of the first posting (u32).
+    Slot index = top `slot_bits` bits of the hash; fingerprint = low 16 bits; an empty slot has count 0.
+    """
+    by_key = {}
+    for key, language, quantum in entries:
+        by_key.setdefault(key, []).append((language, quantum))
+    key_count = len(by_key)
+    slot_bits = max(4, int(math.ceil(math.log2(key_count / 0.6))))
+    slot_count = 1 << slot_bits
+    mask = slot_count - 1
+    fingerprints = np.zeros(slot_count, dtype=np.uint16)
+    counts = np.zeros(slot_count, dtype=np.uint8)
+    payload = np.zeros(slot_count, dtype=np.uint32)
+    postings = []
+    longest_probe = 0
+    for key in sorted(by_key):
+        items = sorted(by_key[key])
+        if len(items) > 255:
+            raise SystemExit("more than 255 languages share one n-gram: widen the count field")
+        packed = [language | (quantum << 8) for language, quantum in items]
+        slot = key >> (64 - slot_bits)
+        probe = 0
+        while counts[slot]:
+            slot = (slot + 1) & mask
+            probe += 1
+        longest_probe = max(longest_probe, probe)
+        fingerprints[slot] = key & 0xFFFF
+        counts[slot] = len(packed)
+        if len(packed) <= 2:
+            payload[slot] = packed[0] | ((packed[1] if len(packed) == 2 else 0) << 16)
+        else:
+            payload[slot] = len(postings)
+            postings.extend(packed)
+    slots = np.zeros(slot_count, dtype=[("fingerprint", "<u2"), ("count", "u1"), ("reserved", "u1"), ("payload", "<u4")])
+    slots["fingerprint"] = fingerprints
+    slots["count"] = counts
+    slots["payload"] = payload
     return {
-        "bucket_bits": bucket_bits,
+        "slot_bits": slot_bits,
         "key_count": key_count,
         "posting_count": len(postings),
-        "bucket_index": bucket_index.astype("<u4").tobytes(),
-        "fingerprints": fingerprints.astype("<u2").tobytes(),
-        "counts": counts.astype(np.uint8).tobytes(),
-        "postings": postings.astype("<u2").tobytes(),
+        "longest_probe": longest_probe,
+        "slots": slots.tobytes(),
+        "postings": np.array(postings, dtype="<u2").tobytes(),
     }
 
 
@@ -183,15 +202,15 @@ def main():
     for order in range(1, 6):
         table = tables[order]
         offsets = {}
-        for name in ("bucket_index", "postings", "fingerprints", "counts"):
+        for name in ("slots", "postings"):
             align(out)
             offsets[name] = len(out)
             out += table[name]
         directories.append(
             struct.pack(
                 "<IIIIQQQQ",
-                table["bucket_bits"], table["key_count"], table["posting_count"], 0,
-                offsets["bucket_index"], offsets["fingerprints"], offsets["counts"], offsets["postings"],
+                table["slot_bits"], table["key_count"], table["posting_count"], 0,
+                offsets["slots"], offsets["postings"], 0, 0,
             )
         )
     out[directory_at : directory_at + 5 * 48] = b"".join(directories)
@@ -199,7 +218,8 @@ def main():
         handle.write(out)
     for order in range(1, 6):
         t = tables[order]
-        print(f"order {order}: {t['key_count']} keys, {t['posting_count']} postings, 2^{t['bucket_bits']} buckets",
+        print(f"order {order}: {t['key_count']} keys, {t['posting_count']} out-of-line postings, "
+              f"2^{t['slot_bits']} slots, longest probe {t['longest_probe']}",
               file=sys.stderr)
     print(f"wrote {args.out}: {len(out) / 1e6:.1f} MB, {len(languages)} languages", file=sys.stderr)
 

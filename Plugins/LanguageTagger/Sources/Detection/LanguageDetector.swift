@@ -55,7 +55,7 @@ public struct LanguageDetector: Sendable {
     /// detector.detect("Привет, как дела?").code // "ru"
     /// ```
     public func detect(_ text: String, maxCharacters: Int = 4096) -> LanguageGuess {
-        detect(fields: CollectionOfOne(text), maxCharacters: maxCharacters)
+        detect(fields: [text], maxCharacters: maxCharacters)
     }
 
     /// Detects the language of several fields read in order (title, description, body), together capped at
@@ -64,8 +64,7 @@ public struct LanguageDetector: Sendable {
     /// ```swift
     /// detector.detect(fields: ["Título", "Cuerpo del artículo"], maxCharacters: 1000).code // "es"
     /// ```
-    public func detect<Fields: Sequence>(fields: Fields, maxCharacters: Int) -> LanguageGuess
-    where Fields.Element: StringProtocol {
+    public func detect(fields: [String], maxCharacters: Int) -> LanguageGuess {
         let sample = TextSample(fields, maxScalars: maxCharacters)
         guard let script = sample.dominantScript else { return .undetermined(script: nil) }
         let inScript = scriptCandidates[script.rawValue]

@@ -31,7 +31,8 @@ struct MarkerWords: Sendable {
         self.groups = groups
     }
 
-    /// When the two best candidates belong to one group, adds `bonus` per marker word to its language.
+    /// When the two best candidates belong to one group, the one with more marker words in the text wins, ahead by
+    /// `bonus` nats per extra marker word; with equal counts the n-gram order stands.
     func applyTieBreak(to scores: inout [Float], sample: TextSample, candidates: LanguageMask, bonus: Float) {
         var first = -1
         var second = -1
@@ -44,14 +45,21 @@ struct MarkerWords: Sendable {
             }
         }
         guard second >= 0, let group = groups.first(where: { $0.contains(first) && $0.contains(second) }) else { return }
+        var hits = [Int](repeating: 0, count: scores.count)
         sample.letters.withUnsafeBufferPointer { letters in
             sample.forEachWord { word in
                 var hasher = NgramHasher()
                 for position in word { hasher.append(letters[position]) }
                 if let index = languageOfWord[hasher.finalized], group.contains(index), candidates.contains(index) {
-                    scores[index] += bonus
+                    hits[index] += 1
                 }
             }
+        }
+        // The marker words decide between the two: more hits for the runner-up puts it first.
+        if hits[second] > hits[first] {
+            scores[second] = scores[first] + bonus * Float(hits[second] - hits[first])
+        } else if hits[first] > hits[second] {
+            scores[first] += bonus * Float(hits[first] - hits[second])
         }
     }
 }

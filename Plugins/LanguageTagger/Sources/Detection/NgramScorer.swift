@@ -25,6 +25,11 @@ struct NgramScorer {
         let maxOrder = orders.upperBound
         let tables = model.tables
         let unseen = detector.unseenQuanta
+        // Long text stops early once one language leads by a decisive margin (checked every ~64 n-grams).
+        let isLong = sample.letterCount >= tuning.longTextLetters && tuning.decisiveMargin > 0
+        let decisiveQuanta = Int32(tuning.decisiveMargin / model.quantStep)
+        let candidateList = candidates.indices
+        var lookupsSinceCheck = 0
 
         sample.letters.withUnsafeBufferPointer { letters in
             gains.withUnsafeMutableBufferPointer { gains in
@@ -32,6 +37,11 @@ struct NgramScorer {
                 for end in 0...letters.count where end == letters.count || letters[end] == 0 {
                     defer { wordStart = end + 1 }
                     guard end > wordStart else { continue }
+                    if isLong && lookupsSinceCheck >= 64 {
+                        lookupsSinceCheck = 0
+                        if Self.leadIsDecisive(gains, candidates: candidateList, margin: decisiveQuanta) { break }
+                    }
+                    lookupsSinceCheck += end - wordStart
                     // Alphabet rule: languages that lack one of this word's characters.
                     var allowed = candidateBits
                     for position in wordStart..<end {
@@ -67,5 +77,22 @@ struct NgramScorer {
         let step = model.quantStep
         let foreignCost = tuning.foreignCharacterCost
         return (0..<languageCount).map { Float(gains[$0]) * step - Float(foreignWords[$0]) * foreignCost }
+    }
+
+    /// Whether the best language leads the second by at least `margin` quanta.
+    @inline(__always)
+    static func leadIsDecisive(_ gains: UnsafeMutableBufferPointer<Int32>, candidates: [Int], margin: Int32) -> Bool {
+        var best = Int32.min
+        var second = Int32.min
+        for index in candidates {
+            let gain = gains[index]
+            if gain > best {
+                second = best
+                best = gain
+            } else if gain > second {
+                second = gain
+            }
+        }
+        return best &- second >= margin
     }
 }

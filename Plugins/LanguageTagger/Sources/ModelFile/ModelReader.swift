@@ -40,29 +40,26 @@ struct ModelReader {
 
     /// One 48-byte directory entry and the arrays it points at.
     mutating func readTable() throws -> NgramTable {
-        let bucketBits = Int(try read(UInt32.self))
+        let slotBits = Int(try read(UInt32.self))
         let keyCount = Int(try read(UInt32.self))
         let postingCount = Int(try read(UInt32.self))
         _ = try read(UInt32.self)
-        let bucketOffset = Int(try read(UInt64.self))
-        let fingerprintOffset = Int(try read(UInt64.self))
-        let countOffset = Int(try read(UInt64.self))
+        let slotOffset = Int(try read(UInt64.self))
         let postingOffset = Int(try read(UInt64.self))
-        guard (1...32).contains(bucketBits) else {
-            throw ModelFormatError(path: path, message: "bucket bits \(bucketBits) out of range")
+        _ = try read(UInt64.self)
+        _ = try read(UInt64.self)
+        guard (1...30).contains(slotBits), keyCount < 1 << slotBits else {
+            throw ModelFormatError(path: path, message: "a table has \(keyCount) keys in 2^\(slotBits) slots")
         }
-        let bucketBytes = ((1 << bucketBits) + 1) * 8
-        for (start, length) in [
-            (bucketOffset, bucketBytes), (fingerprintOffset, keyCount * 2), (countOffset, keyCount),
-            (postingOffset, postingCount * 2),
-        ] where start < 0 || start + length > file.count || start % 2 != 0 && length > keyCount {
+        let slotBytes = (1 << slotBits) * 8
+        guard slotOffset % 8 == 0, postingOffset % 2 == 0, slotOffset + slotBytes <= file.count,
+            postingOffset + postingCount * 2 <= file.count
+        else {
             throw ModelFormatError(path: path, message: "a table points outside the file")
         }
         return NgramTable(
-            bucketShift: UInt64(64 - bucketBits),
-            buckets: (file.base + bucketOffset).assumingMemoryBound(to: UInt32.self),
-            fingerprints: (file.base + fingerprintOffset).assumingMemoryBound(to: UInt16.self),
-            counts: (file.base + countOffset).assumingMemoryBound(to: UInt8.self),
+            slotShift: UInt64(64 - slotBits), slotMask: (1 << slotBits) - 1,
+            slots: file.base + slotOffset,
             postings: (file.base + postingOffset).assumingMemoryBound(to: UInt16.self),
             keyCount: keyCount, postingCount: postingCount)
     }

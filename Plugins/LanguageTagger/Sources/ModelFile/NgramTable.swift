@@ -1,18 +1,17 @@
-/// One n-gram order of the model: a bucketed hash table from n-gram keys to posting lists.
+/// One n-gram order of the model: an open-addressing hash table from n-gram keys to posting lists.
 ///
-/// Each posting is a `UInt16`: low byte = language index, high byte = `-ln P / quantStep` (the quantised
-/// conditional log-probability of the n-gram in that language). Keys are sorted by bucket; a bucket holds ~4 keys,
-/// each a 16-bit fingerprint plus a posting count.
+/// A slot is 8 bytes: a 16-bit fingerprint, a posting count (0 = empty slot), a reserved byte, and either up to two
+/// postings inline or the offset of the key's posting list. A posting is a `UInt16`: low byte = language index,
+/// high byte = `-ln P / quantStep`, the quantised conditional log-probability of the n-gram in that language.
+/// Most lookups touch one cache line.
 ///
 /// ```swift
-/// if let postings = table.postings(forKey: key) { for posting in postings { ... } }
+/// if let postings = table.postings(forKey: NgramHasher.hash("the")) { for posting in postings { ... } }
 /// ```
 struct NgramTable: @unchecked Sendable {
-    let bucketShift: UInt64
-    /// Pairs (first key index, first posting index) per bucket, plus one sentinel pair.
-    let buckets: UnsafePointer<UInt32>
-    let fingerprints: UnsafePointer<UInt16>
-    let counts: UnsafePointer<UInt8>
+    let slotShift: UInt64
+    let slotMask: Int
+    let slots: UnsafeRawPointer
     let postings: UnsafePointer<UInt16>
     let keyCount: Int
     let postingCount: Int
@@ -20,19 +19,20 @@ struct NgramTable: @unchecked Sendable {
     /// The postings of `key`, or nil when no language has the n-gram.
     @inline(__always)
     func postings(forKey key: UInt64) -> UnsafeBufferPointer<UInt16>? {
-        let bucket = Int(truncatingIfNeeded: key >> bucketShift) &* 2
-        var keyIndex = Int(buckets[bucket])
-        let keyEnd = Int(buckets[bucket &+ 2])
-        var postingIndex = Int(buckets[bucket &+ 1])
+        var slot = Int(truncatingIfNeeded: key >> slotShift)
         let fingerprint = UInt16(truncatingIfNeeded: key)
-        while keyIndex < keyEnd {
-            let count = Int(counts[keyIndex])
-            if fingerprints[keyIndex] == fingerprint {
-                return UnsafeBufferPointer(start: postings + postingIndex, count: count)
+        while true {
+            let word = UInt64(littleEndian: slots.load(fromByteOffset: slot &<< 3, as: UInt64.self))
+            let count = Int(truncatingIfNeeded: (word >> 16) & 0xFF)
+            if count == 0 { return nil }
+            if UInt16(truncatingIfNeeded: word) == fingerprint {
+                if count <= 2 {
+                    let inline = (slots + (slot &<< 3) + 4).assumingMemoryBound(to: UInt16.self)
+                    return UnsafeBufferPointer(start: inline, count: count)
+                }
+                return UnsafeBufferPointer(start: postings + Int(truncatingIfNeeded: word >> 32), count: count)
             }
-            postingIndex &+= count
-            keyIndex &+= 1
+            slot = (slot &+ 1) & slotMask
         }
-        return nil
     }
 }

@@ -12,11 +12,12 @@ struct TextSample {
     private(set) var scriptCounts = [Int](repeating: 0, count: WritingScript.allCases.count)
 
     /// Reads `fields` in order (for an article: title, description, body) until `maxScalars` scalars were read.
-    init<Fields: Sequence>(_ fields: Fields, maxScalars: Int) where Fields.Element: StringProtocol {
+    init(_ fields: [String], maxScalars: Int) {
         letters.reserveCapacity(min(maxScalars, 4096) + 2)
         var budget = maxScalars
         for field in fields {
             guard budget > 0 else { break }
+            var previousWasLetter = false
             for scalar in field.unicodeScalars {
                 guard budget > 0 else { break }
                 budget -= 1
@@ -24,8 +25,10 @@ struct TextSample {
                     letters.append(lowered)
                     letterCount += 1
                     scriptCounts[WritingScript.of(lowered).rawValue] += 1
-                } else if let last = letters.last, last != 0 {
+                    previousWasLetter = true
+                } else if previousWasLetter {
                     letters.append(0)
+                    previousWasLetter = false
                 }
             }
             if let last = letters.last, last != 0 { letters.append(0) }
