@@ -3,12 +3,12 @@
 ///
 /// ```swift
 /// var tuning = DetectorTuning()
-/// tuning.longTextLetters = 200
+/// tuning.longTextLetters = 300
 /// let detector = try LanguageDetector(tuning: tuning)
 /// ```
 public struct DetectorTuning: Sendable, Hashable {
-    /// From this many letters on, only ``longTextOrders`` are scored (lingua uses 120 and trigrams).
-    public var longTextLetters = 120
+    /// From this many letters on, only ``longTextOrders`` are scored (lingua uses 120 letters and trigrams).
+    public var longTextLetters = 200
     /// n-gram orders for short text.
     public var shortTextOrders: ClosedRange<Int> = 1...5
     /// n-gram orders for long text.
