@@ -17,7 +17,7 @@ enum ConfigFields {
             description: "Near duplicate when the Jaccard similarity of the word-shingle sets is at least this.",
             examples: [0.85]),
         ConfigField(
-            name: "containment_threshold", type: .number, default: 0.8,
+            name: "containment_threshold", type: .number, default: 0.85,
             description: "Contained duplicate (trimmed or extended copy) when at least this share of the smaller "
                 + "document's shingles is in the other.",
             examples: [0.9]),

@@ -106,6 +106,7 @@ public final class DedupIndex: Sendable {
     }
 
     struct Match {
+        var matchedDocID: String
         var clusterID: String
         var similarity: Double
         var kind: DuplicateKind
@@ -113,7 +114,9 @@ public final class DedupIndex: Sendable {
 
     func decide(_ document: PreparedDocument, db: Database, memory: inout BandMemory) throws -> Decision {
         if let replay = try storedVerdict(of: document.docID, db: db) {
-            return Decision(verdict: DedupVerdict(annotation: replay, isReplay: true), insertedID: nil, bandKeys: [])
+            return Decision(
+                verdict: DedupVerdict(annotation: replay, isReplay: true, matchedDocID: nil), insertedID: nil,
+                bandKeys: [])
         }
         try Eviction.run(settings: settings, now: clock(), db: db, memory: &memory)
         try syncFromOtherWorkers(db: db, memory: &memory)
@@ -149,7 +152,8 @@ public final class DedupIndex: Sendable {
             duplicateOf: match?.clusterID, clusterID: match?.clusterID ?? document.docID,
             similarity: match?.similarity, kind: match?.kind)
         return Decision(
-            verdict: DedupVerdict(annotation: annotation, isReplay: false), insertedID: insertedID, bandKeys: bandKeys)
+            verdict: DedupVerdict(annotation: annotation, isReplay: false, matchedDocID: match?.matchedDocID),
+            insertedID: insertedID, bandKeys: bandKeys)
     }
 
     func storedVerdict(of docID: String, db: Database) throws -> DedupAnnotation? {
@@ -178,10 +182,10 @@ public final class DedupIndex: Sendable {
 
     func exactMatch(of document: PreparedDocument, db: Database) throws -> Match? {
         guard document.tokenCount > 0 else { return nil }
-        let clusterID = try String.fetchOne(
-            db, sql: "SELECT cluster_id FROM documents WHERE fp_key = ? AND fingerprint = ? ORDER BY id LIMIT 1",
+        let row = try Row.fetchOne(
+            db, sql: "SELECT doc_id, cluster_id FROM documents WHERE fp_key = ? AND fingerprint = ? ORDER BY id LIMIT 1",
             arguments: [document.fingerprintKey, document.fingerprint])
-        return clusterID.map { Match(clusterID: $0, similarity: 1.0, kind: .exact) }
+        return row.map { Match(matchedDocID: $0["doc_id"], clusterID: $0["cluster_id"], similarity: 1.0, kind: .exact) }
     }
 
     func learnedBoilerplate(of document: PreparedDocument, db: Database) throws -> Set<Int64> {
@@ -205,21 +209,34 @@ public final class DedupIndex: Sendable {
         for key in document.eligibleBoilerplateKeys { try statement.execute(arguments: [key, id]) }
     }
 
-    /// Verifies the LSH candidates exactly on their stored shingle sets; the best passing one wins.
+    /// Verifies the LSH candidates exactly on stored shingle sets; the best passing cluster wins.
+    ///
+    /// A candidate stands for its cluster: the document is compared with the cluster's first member (the story as
+    /// first seen), or with the candidate itself once that first member has left the window. Comparing with the
+    /// first member stops chains: a developing story that shares 40% with a trimmed copy does not join the cluster
+    /// just because the trimmed copy is mostly inside it.
     func nearMatch(shingles: [UInt32], bandKeys: [UInt64], db: Database, memory: BandMemory) throws -> Match? {
-        let statement = try db.cachedStatement(sql: "SELECT cluster_id, shingles FROM documents WHERE id = ?")
+        let byID = try db.cachedStatement(sql: "SELECT doc_id, cluster_id, shingles FROM documents WHERE id = ?")
+        let byDocID = try db.cachedStatement(sql: "SELECT doc_id, cluster_id, shingles FROM documents WHERE doc_id = ?")
+        var verifiedClusters: Set<String> = []
         var best: Match?
         for candidate in memory.candidates(for: bandKeys, limit: settings.maxCandidates) {
-            guard let row = try Row.fetchOne(statement, arguments: [candidate]),
-                let blob = row["shingles"] as Data?
-            else { continue }
+            guard let member = try Row.fetchOne(byID, arguments: [candidate]) else { continue }
+            let clusterID: String = member["cluster_id"]
+            guard verifiedClusters.insert(clusterID).inserted else { continue }
+            let firstMember = member["doc_id"] == clusterID ? member : try Row.fetchOne(byDocID, arguments: [clusterID])
+            let reference = (firstMember?["shingles"] as Data?) != nil ? firstMember! : member
+            guard let blob = reference["shingles"] as Data? else { continue }
             let overlap = SetSimilarity(a: shingles, b: BlobCoding.decode(blob, as: UInt32.self))
             guard overlap.smallerSize >= settings.minShingles else { continue }
             let found: Match?
             if overlap.jaccard >= settings.jaccardThreshold {
-                found = Match(clusterID: row["cluster_id"], similarity: overlap.jaccard, kind: .near)
+                found = Match(
+                    matchedDocID: reference["doc_id"], clusterID: clusterID, similarity: overlap.jaccard, kind: .near)
             } else if overlap.containment >= settings.containmentThreshold {
-                found = Match(clusterID: row["cluster_id"], similarity: overlap.containment, kind: .contained)
+                found = Match(
+                    matchedDocID: reference["doc_id"], clusterID: clusterID, similarity: overlap.containment,
+                    kind: .contained)
             } else {
                 found = nil
             }

@@ -11,7 +11,7 @@ public struct DedupSettings: Sendable, Hashable {
     /// A pair is a near duplicate when the Jaccard similarity of its shingle sets is at least this.
     public var jaccardThreshold = 0.8
     /// A pair is a contained duplicate when this share of the smaller document's shingles is in the larger one.
-    public var containmentThreshold = 0.8
+    public var containmentThreshold = 0.85
     /// Near and contained matches need at least this many shingles in the smaller document (after stripping).
     public var minShingles = 50
     /// Words per shingle.
@@ -39,7 +39,7 @@ public struct DedupSettings: Sendable, Hashable {
             throw fail("jaccard_threshold", "must be in (0, 1]; 0.8 is the tested default")
         }
         guard (0.0...1.0).contains(containmentThreshold), containmentThreshold > 0 else {
-            throw fail("containment_threshold", "must be in (0, 1]; 0.8 is the tested default")
+            throw fail("containment_threshold", "must be in (0, 1]; 0.85 is the tested default")
         }
         guard minShingles >= 1 else { throw fail("min_shingles", "must be at least 1; 50 is the tested default") }
         guard (1...16).contains(shingleSize) else { throw fail("shingle_size", "must be 1…16 words; 5 is the default") }

@@ -16,7 +16,8 @@ enum Eviction {
         let newest = try Int64.fetchOne(db, sql: "SELECT max(id) FROM documents") ?? 0
         var cutoff = memory.cutoff
         if settings.maxDocuments > 0 {
-            cutoff = max(cutoff, newest - Int64(settings.maxDocuments) + 1)
+            // Room for the document about to be inserted: the table never holds more than max_documents.
+            cutoff = max(cutoff, newest - Int64(settings.maxDocuments) + 2)
         }
         if settings.maxAgeSeconds > 0 {
             let firstFresh = try Int64.fetchOne(

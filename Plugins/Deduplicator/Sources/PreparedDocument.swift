@@ -63,6 +63,15 @@ public struct PreparedDocument: Sendable {
         return tokens
     }
 
+    /// The shingle set of the content without any learned boilerplate removed: for diagnostics and the tool.
+    ///
+    /// ```swift
+    /// let overlap = SetSimilarity(a: first.shingles(size: 5), b: second.shingles(size: 5))
+    /// ```
+    public func shingles(size: Int) -> [UInt32] {
+        Shingler.shingles(of: tokens(excluding: []), size: size)
+    }
+
     /// The learned-boilerplate keys of this document, without repeats.
     var eligibleBoilerplateKeys: [Int64] {
         Array(Set(boilerplateKeys.compactMap { $0 }))

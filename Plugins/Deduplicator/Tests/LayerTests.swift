@@ -98,13 +98,13 @@ import Testing
     @Test(arguments: [(3, false), (0, true)])
     func learnedBoilerplateKeepsBriefsInOneTemplateApart(minStories: Int, linked: Bool) throws {
         let index = try freshIndex { $0.boilerplateMinStories = minStories }
-        let template = TestCorpus.paragraphs(seed: 100, count: 6, words: 30)
-        func page(_ content: [String]) -> String { (template.prefix(3) + content + template.suffix(3)).joined(separator: "\n") }
+        let template = TestCorpus.paragraphs(seed: 100, count: 12, words: 30)
+        func page(_ content: [String]) -> String { (template.prefix(6) + content + template.suffix(6)).joined(separator: "\n") }
         for seed in UInt64(10)...12 {
             _ = try index.add("story-\(seed)", page(TestCorpus.paragraphs(seed: seed, count: 6)), source: "site")
         }
-        _ = try index.add("brief-a", page(TestCorpus.paragraphs(seed: 20, count: 1, words: 30)), source: "site")
-        let second = try index.add("brief-b", page(TestCorpus.paragraphs(seed: 21, count: 1, words: 30)), source: "site")
+        _ = try index.add("brief-a", page(TestCorpus.paragraphs(seed: 20, count: 1, words: 20)), source: "site")
+        let second = try index.add("brief-b", page(TestCorpus.paragraphs(seed: 21, count: 1, words: 20)), source: "site")
         #expect(second.annotation.isDuplicate == linked)
     }
 

@@ -7,12 +7,16 @@ enum PairMode {
     static func run(pairs: DevPairs) throws {
         for pair in pairs.pairs {
             let index = try DedupIndex(fileURL: nil, settings: DedupSettings())
-            let first = try index.insertAndQuery(PreparedDocument(pair.a)).annotation
-            let second = try index.insertAndQuery(PreparedDocument(pair.b)).annotation
+            let documentA = PreparedDocument(pair.a)
+            let documentB = PreparedDocument(pair.b)
+            let first = try index.insertAndQuery(documentA).annotation
+            let second = try index.insertAndQuery(documentB).annotation
+            let overlap = SetSimilarity(a: documentA.shingles(size: 5), b: documentB.shingles(size: 5))
             emit([
                 "id": pair.id, "label": pair.label, "kind": pair.kind,
                 "predicted": second.clusterID == first.clusterID,
                 "match_kind": second.kind?.rawValue ?? NSNull(), "similarity": second.similarity ?? NSNull(),
+                "jaccard": overlap.jaccard, "containment": overlap.containment, "smaller": overlap.smallerSize,
             ])
         }
     }
@@ -25,8 +29,12 @@ enum IndexMode {
         defer { removeState(file) }
         let index = try DedupIndex(fileURL: file, settings: DedupSettings())
         for document in pairs.distinctDocuments {
-            let annotation = try index.insertAndQuery(PreparedDocument(document)).annotation
-            emit(["doc": document.id, "cluster": annotation.clusterID, "kind": annotation.kind?.rawValue ?? NSNull()])
+            let verdict = try index.insertAndQuery(PreparedDocument(document))
+            emit([
+                "doc": document.id, "cluster": verdict.annotation.clusterID,
+                "kind": verdict.annotation.kind?.rawValue ?? NSNull(), "matched": verdict.matchedDocID ?? NSNull(),
+                "similarity": verdict.annotation.similarity ?? NSNull(),
+            ])
         }
     }
 }
