@@ -116,6 +116,7 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        .executableTarget(name: "KafkaPassthroughBenchmark", dependencies: ["ClipperKafka", .product(name: "Logging", package: "swift-log")], path: "Benchmarks/KafkaPassthrough", exclude: ["c"], swiftSettings: strict),
         .testTarget(name: "ClipperKafkaTests", dependencies: ["ClipperKafka"], swiftSettings: strict),
         .testTarget(name: "ClipperCoreTests", dependencies: ["ClipperCore", "ClipperTesting"], swiftSettings: strict),
         .testTarget(name: "ClipperCatalogTests", dependencies: ["ClipperCatalog", "ClipperTesting"], swiftSettings: strict),
