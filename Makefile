@@ -1,0 +1,38 @@
+# Clipper: the two commands a newcomer needs are `make demo` and `make test`. Both install what they need first
+# (scripts/setup.sh: librdkafka >= 2.8, kcat, the Tansu test broker) and are fast when it is already there.
+
+SHELL := /bin/bash
+SWIFT ?= swift
+BIN := .build/debug
+
+.PHONY: setup build demo test test-unit lint-config bench-kafka eval clean
+
+setup:
+	@bash scripts/setup.sh
+
+build: setup
+	$(SWIFT) build --product clipper
+
+## Run the main job on the embedded default: an in-process Kafka broker seeded with Config/samples.
+demo: build
+	$(BIN)/clipper demo
+
+## Run the whole test suite: unit, Kafka (in-process mock cluster), integration (real binary, separate brokers).
+test: setup
+	$(SWIFT) build --build-tests
+	CLIPPER_BINARY=$(CURDIR)/$(BIN)/clipper TANSU_BINARY=$(CURDIR)/.tools/tansu/bin/tansu \
+		$(SWIFT) test --skip-build 2>&1 | tee .build/test-output.txt | grep -v -E '^(Test Case|Test Suite).*(started|passed)'; \
+		status=$${PIPESTATUS[0]}; \
+		echo "---- test summary ----"; \
+		grep -E '^(✔|✘|􁁛|􀢄)? ?Test run with|Executed [0-9]+ tests|tests? (passed|failed)|^✘' .build/test-output.txt | tail -20; \
+		exit $$status
+
+lint-config: build
+	$(BIN)/clipper lint --config Config/clipper.yaml
+
+## Kafka passthrough benchmark: Swift layer vs a plain C librdkafka loop, same broker, same run.
+bench-kafka: setup
+	bash Benchmarks/kafka-passthrough.sh
+
+clean:
+	rm -rf .build

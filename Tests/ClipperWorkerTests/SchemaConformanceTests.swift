@@ -1,0 +1,74 @@
+import ClipperCatalog
+import ClipperCore
+import Foundation
+import Testing
+
+@testable import ClipperWorker
+
+/// The worker's own output must validate against the published JSON Schema (checked with the Python
+/// `jsonschema` package through scripts/validate-records.py, the same tool users get).
+@Suite struct SchemaConformanceTests {
+    static let root = CatalogPaths.repositoryRoot
+
+    func validate(_ lines: [Data], schema: String) throws -> (status: Int32, output: String) {
+        let input = FileManager.default.temporaryDirectory.appending(path: "clipper-records-\(UUID().uuidString).jsonl")
+        try lines.reduce(into: Data()) { $0.append($1); $0.append(0x0A) }.write(to: input)
+        defer { try? FileManager.default.removeItem(at: input) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", Self.root.appending(path: "scripts/validate-records.py").path,
+                             schema, input.path]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, output)
+    }
+
+    @Test func enrichedSamplesValidateAgainstTheSchema() async throws {
+        let state = FileManager.default.temporaryDirectory.appending(path: "clipper-schema-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: state) }
+        let environment = ProcessorEnvironment(configDirectory: Self.root.appending(path: "Config"), stateDirectory: state)
+        let specs = ProcessorCatalog.builtIn.names.map { ProcessorSpec(name: $0) }
+        let chain = try ProcessorCatalog.builtIn.makeChain(specs, environment: environment)
+        let pipeline = ArticlePipeline(chain: chain, identity: PipelineIdentity(workerID: "test", chain: chain))
+        let samples = try String(contentsOf: Self.root.appending(path: "Config/samples/articles.jsonl"), encoding: .utf8)
+            .split(separator: "\n")
+        var outputs: [Data] = []
+        for (offset, line) in samples.enumerated() {
+            let decision = await pipeline.handle(
+                InputRecord(value: Data(line.utf8), topic: "articles.raw", partition: 0, offset: Int64(offset)))
+            guard case .publish(let enriched) = decision else {
+                Issue.record("sample \(offset) was not published: \(decision)")
+                continue
+            }
+            outputs.append(enriched.value)
+        }
+        #expect(outputs.count == samples.count)
+        #expect(outputs.contains { String(decoding: $0, as: UTF8.self).contains("\"entities\"") })
+        let result = try validate(outputs, schema: "mm.article.enriched")
+        #expect(result.status == 0, "\(result.output)")
+    }
+
+    @Test func aWrongFieldNameFailsValidation() throws {
+        var article = Article(raw: RawArticle(id: "x", title: "T"))
+        article.processing.pipelineVersion = "clipper/test"
+        var json = try JSONDecoder().decode(JSONValue.self, from: try article.jsonData())
+        if case .object(var members) = json, case .object(var processing)? = members["processing"] {
+            processing["pipeline_versoin"] = processing.removeValue(forKey: "pipeline_version")
+            members["processing"] = .object(processing)
+            json = .object(members)
+        }
+        let result = try validate([try JSONEncoder().encode(json)], schema: "mm.article.enriched")
+        #expect(result.status != 0, "a misspelt field must not validate")
+    }
+
+    @Test func rawSamplesValidateAgainstTheRawSchema() throws {
+        let lines = try String(contentsOf: Self.root.appending(path: "Config/samples/articles.jsonl"), encoding: .utf8)
+            .split(separator: "\n").map { Data($0.utf8) }
+        let result = try validate(lines, schema: "mm.article.raw")
+        #expect(result.status == 0, "\(result.output)")
+    }
+}
