@@ -40,7 +40,8 @@ DEFAULT_LANGUAGES = (
 
 ORDER_FILES = {1: "unigrams", 2: "bigrams", 3: "trigrams", 4: "quadrigrams", 5: "fivegrams"}
 MAGIC = b"CLNG"
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
+LOAD_FACTOR = 0.75  # keys per slot
 QUANT_STEP = 0.07  # nats per quantum; 255 quanta reach -17.85 nats (p ~ 1.8e-8)
 ALPHABET_MIN_PROBABILITY = 1e-5  # a character "belongs" to a language at or above this unigram frequency
 MASK64 = (1 << 64) - 1
@@ -95,17 +96,16 @@ def quantise(probability):
 def build_table(entries):
     """entries: list of (hash, language index, quantum). Returns the packed section bytes and stats.
 
-    Open addressing with linear probing; a slot is 8 bytes: fingerprint u16, posting count u8, reserved u8,
-    then either the postings themselves (count <= 2, inline) or the offset of the first posting (u32).
-    Slot index = top `slot_bits` bits of the hash; fingerprint = low 16 bits; an empty slot has count 0.
+    Open addressing with linear probing (wrapping at the end); a slot is 8 bytes: fingerprint u16, posting
+    count u8, reserved u8, then either the postings themselves (count <= 2, inline) or the offset of the first
+    posting (u32). Home slot = (high 32 bits of the hash * slot count) >> 32; fingerprint = low 16 bits; an empty
+    slot has count 0. Slot count = keys / LOAD_FACTOR.
     """
     by_key = {}
     for key, language, quantum in entries:
         by_key.setdefault(key, []).append((language, quantum))
     key_count = len(by_key)
-    slot_bits = max(4, int(math.ceil(math.log2(key_count / 0.6))))
-    slot_count = 1 << slot_bits
-    mask = slot_count - 1
+    slot_count = max(16, int(key_count / LOAD_FACTOR) + 1)
     fingerprints = np.zeros(slot_count, dtype=np.uint16)
     counts = np.zeros(slot_count, dtype=np.uint8)
     payload = np.zeros(slot_count, dtype=np.uint32)
@@ -116,10 +116,10 @@ def build_table(entries):
         if len(items) > 255:
             raise SystemExit("more than 255 languages share one n-gram: widen the count field")
         packed = [language | (quantum << 8) for language, quantum in items]
-        slot = key >> (64 - slot_bits)
+        slot = ((key >> 32) * slot_count) >> 32
         probe = 0
         while counts[slot]:
-            slot = (slot + 1) & mask
+            slot = slot + 1 if slot + 1 < slot_count else 0
             probe += 1
         longest_probe = max(longest_probe, probe)
         fingerprints[slot] = key & 0xFFFF
@@ -134,7 +134,7 @@ def build_table(entries):
     slots["count"] = counts
     slots["payload"] = payload
     return {
-        "slot_bits": slot_bits,
+        "slot_count": slot_count,
         "key_count": key_count,
         "posting_count": len(postings),
         "longest_probe": longest_probe,
@@ -209,7 +209,7 @@ def main():
         directories.append(
             struct.pack(
                 "<IIIIQQQQ",
-                table["slot_bits"], table["key_count"], table["posting_count"], 0,
+                table["slot_count"], table["key_count"], table["posting_count"], 0,
                 offsets["slots"], offsets["postings"], 0, 0,
             )
         )
@@ -219,7 +219,7 @@ def main():
     for order in range(1, 6):
         t = tables[order]
         print(f"order {order}: {t['key_count']} keys, {t['posting_count']} out-of-line postings, "
-              f"2^{t['slot_bits']} slots, longest probe {t['longest_probe']}",
+              f"{t['slot_count']} slots, longest probe {t['longest_probe']}",
               file=sys.stderr)
     print(f"wrote {args.out}: {len(out) / 1e6:.1f} MB, {len(languages)} languages", file=sys.stderr)
 

@@ -60,8 +60,9 @@ struct NgramScorer {
                         guard longest >= minOrder else { break }
                         for order in 1...longest {
                             hasher.append(letters[start + order - 1])
-                            guard order >= minOrder, let postings = tables[order - 1].postings(forKey: hasher.finalized)
-                            else { continue }
+                            guard order >= minOrder else { continue }
+                            // No language has this n-gram, so none has a longer one that starts with it.
+                            guard let postings = tables[order - 1].postings(forKey: hasher.finalized) else { break }
                             let floor = unseen[order - 1]
                             for posting in postings {
                                 let language = Int(posting & 0xFF)

@@ -40,7 +40,7 @@ struct ModelReader {
 
     /// One 48-byte directory entry and the arrays it points at.
     mutating func readTable() throws -> NgramTable {
-        let slotBits = Int(try read(UInt32.self))
+        let slotCount = Int(try read(UInt32.self))
         let keyCount = Int(try read(UInt32.self))
         let postingCount = Int(try read(UInt32.self))
         _ = try read(UInt32.self)
@@ -48,17 +48,17 @@ struct ModelReader {
         let postingOffset = Int(try read(UInt64.self))
         _ = try read(UInt64.self)
         _ = try read(UInt64.self)
-        guard (1...30).contains(slotBits), keyCount < 1 << slotBits else {
-            throw ModelFormatError(path: path, message: "a table has \(keyCount) keys in 2^\(slotBits) slots")
+        guard slotCount > keyCount else {
+            throw ModelFormatError(path: path, message: "a table has \(keyCount) keys in \(slotCount) slots")
         }
-        let slotBytes = (1 << slotBits) * 8
+        let slotBytes = slotCount * 8
         guard slotOffset % 8 == 0, postingOffset % 2 == 0, slotOffset + slotBytes <= file.count,
             postingOffset + postingCount * 2 <= file.count
         else {
             throw ModelFormatError(path: path, message: "a table points outside the file")
         }
         return NgramTable(
-            slotShift: UInt64(64 - slotBits), slotMask: (1 << slotBits) - 1,
+            slotCount: slotCount,
             slots: file.base + slotOffset,
             postings: (file.base + postingOffset).assumingMemoryBound(to: UInt16.self),
             keyCount: keyCount, postingCount: postingCount)

@@ -21,7 +21,7 @@ public final class NgramModel: Sendable {
     private let file: MappedFile
 
     static let magic: UInt32 = 0x474E_4C43  // "CLNG" little-endian
-    static let formatVersion: UInt32 = 2
+    static let formatVersion: UInt32 = 3
     static let orderCount = 5
 
     /// Loads the model that ships inside the plugin (`Sources/Model/ngrams.bin`).

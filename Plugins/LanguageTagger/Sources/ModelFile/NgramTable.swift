@@ -9,8 +9,7 @@
 /// if let postings = table.postings(forKey: NgramHasher.hash("the")) { for posting in postings { ... } }
 /// ```
 struct NgramTable: @unchecked Sendable {
-    let slotShift: UInt64
-    let slotMask: Int
+    let slotCount: Int
     let slots: UnsafeRawPointer
     let postings: UnsafePointer<UInt16>
     let keyCount: Int
@@ -19,7 +18,8 @@ struct NgramTable: @unchecked Sendable {
     /// The postings of `key`, or nil when no language has the n-gram.
     @inline(__always)
     func postings(forKey key: UInt64) -> UnsafeBufferPointer<UInt16>? {
-        var slot = Int(truncatingIfNeeded: key >> slotShift)
+        // Multiply-shift maps the high 32 bits onto 0..<slotCount without a division.
+        var slot = Int(truncatingIfNeeded: ((key >> 32) &* UInt64(slotCount)) >> 32)
         let fingerprint = UInt16(truncatingIfNeeded: key)
         while true {
             let word = UInt64(littleEndian: slots.load(fromByteOffset: slot &<< 3, as: UInt64.self))
@@ -32,7 +32,8 @@ struct NgramTable: @unchecked Sendable {
                 }
                 return UnsafeBufferPointer(start: postings + Int(truncatingIfNeeded: word >> 32), count: count)
             }
-            slot = (slot &+ 1) & slotMask
+            slot &+= 1
+            if slot == slotCount { slot = 0 }
         }
     }
 }
