@@ -24,30 +24,79 @@ public enum ChromeLineRules {
         "download our app", "get the app", "back to top", "print this",
     ]
 
-    static let paddedPhrases: [String] = phrases.map { " \($0) " }
+    /// The phrases as token-hash sequences: matching compares integers, not strings (this runs on every line).
+    static let phraseTokens: [[UInt64]] = phrases.map { TextTokenizer.tokenize(Substring($0)).tokenHashes }
 
     /// Lines that are exactly one of these words are chrome.
-    static let singleWords: Set<String> = ["advertisement", "advert", "ad", "sponsored", "share", "print", "menu", "comments"]
+    static let singleWords: Set<UInt64> = Set(
+        ["advertisement", "advert", "ad", "sponsored", "share", "print", "menu", "comments"].map {
+            TextTokenizer.tokenize(Substring($0)).tokenHashes[0]
+        })
+
+    static let publishedToken = TextTokenizer.tokenize("published").tokenHashes[0]
+    static let updatedToken = TextTokenizer.tokenize("updated").tokenHashes[0]
+    static let relatedToken = TextTokenizer.tokenize("related").tokenHashes[0]
 
     /// Whether a tokenised line is site chrome.
     public static func isChrome(_ line: TextTokenizer.Line) -> Bool {
-        guard line.tokenCount <= maximumTokens else { return false }
-        if line.tokenCount == 1, singleWords.contains(line.canonical) { return true }
-        if line.raw.contains("©") { return true }
-        let padded = " " + line.canonical + " "
-        if paddedPhrases.contains(where: { padded.contains($0) }) { return true }
-        if line.canonical.hasPrefix("related ") && line.raw.contains(":") { return true }
-        return isMenu(line)
+        let tokens = line.tokenHashes
+        guard tokens.count <= maximumTokens else { return false }
+        if tokens.count == 1, singleWords.contains(tokens[0]) { return true }
+        if phraseTokens.contains(where: { contains(tokens, $0) }) { return true }
+        let bytes = Array(line.raw.utf8)
+        if contains(bytes, [0xC2, 0xA9]) { return true }  // ©
+        if tokens.first == relatedToken, bytes.contains(UInt8(ascii: ":")) { return true }
+        return isMenu(tokens: tokens, bytes: bytes)
     }
 
-    /// A navigation menu or a "Published … | Updated …" stamp: three or more short segments split by `|`, `•` or `›`.
-    static func isMenu(_ line: TextTokenizer.Line) -> Bool {
-        let segments = line.raw.split(whereSeparator: { $0 == "|" || $0 == "•" || $0 == "›" || $0 == "·" })
+    /// A navigation menu or a "Published … | Updated …" stamp: three or more short segments split by `|`, `•`,
+    /// `›` or `·`, or two segments starting with "published" or "updated".
+    static func isMenu(tokens: [UInt64], bytes: [UInt8]) -> Bool {
+        var segments: [Int] = [0]  // words per segment
+        var inWord = false
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            let separatorLength: Int
+            if byte == UInt8(ascii: "|") {
+                separatorLength = 1
+            } else if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80,
+                bytes[index + 2] == 0xA2 || bytes[index + 2] == 0xBA
+            {
+                separatorLength = 3  // • ›
+            } else if byte == 0xC2, index + 1 < bytes.count, bytes[index + 1] == 0xB7 {
+                separatorLength = 2  // ·
+            } else {
+                separatorLength = 0
+            }
+            if separatorLength > 0 {
+                segments.append(0)
+                inWord = false
+                index += separatorLength
+                continue
+            }
+            let isSpace = byte == 0x20 || byte == 0x09
+            if !isSpace && !inWord { segments[segments.count - 1] += 1 }
+            inWord = !isSpace
+            index += 1
+        }
         guard segments.count >= 2 else { return false }
-        let words = segments.map { $0.split(whereSeparator: \.isWhitespace).count }
-        if segments.count >= 3 && words.allSatisfy({ $0 <= 3 }) { return true }
-        let lower = line.canonical
-        return segments.count == 2 && (lower.hasPrefix("published ") || lower.hasPrefix("updated "))
-            && words.allSatisfy({ $0 <= 6 })
+        if segments.count >= 3 && segments.allSatisfy({ $0 <= 3 }) { return true }
+        return segments.count == 2 && (tokens.first == publishedToken || tokens.first == updatedToken)
+            && segments.allSatisfy({ $0 <= 6 })
+    }
+
+    /// Whether `sequence` occurs in `haystack` as a contiguous run.
+    static func contains<T: Equatable>(_ haystack: [T], _ sequence: [T]) -> Bool {
+        guard !sequence.isEmpty, sequence.count <= haystack.count else { return false }
+        for start in 0...(haystack.count - sequence.count) where haystack[start] == sequence[0] {
+            var matched = true
+            for offset in 1..<sequence.count where haystack[start + offset] != sequence[offset] {
+                matched = false
+                break
+            }
+            if matched { return true }
+        }
+        return false
     }
 }

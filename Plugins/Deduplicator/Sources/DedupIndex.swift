@@ -133,11 +133,11 @@ public final class DedupIndex: Sendable {
             }
         }
         let indexed = !bandKeys.isEmpty
-        try db.execute(
-            sql: """
+        try db.cachedStatement(sql: """
                 INSERT INTO documents(doc_id, fingerprint, fp_key, cluster_id, kind, similarity, seen_at, shingles, bands)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
+                """
+        ).execute(
             arguments: [
                 document.docID, document.fingerprint, document.fingerprintKey, match?.clusterID ?? document.docID,
                 match?.kind.rawValue, match?.similarity, clock(),
@@ -158,7 +158,7 @@ public final class DedupIndex: Sendable {
 
     func storedVerdict(of docID: String, db: Database) throws -> DedupAnnotation? {
         guard let row = try Row.fetchOne(
-            db, sql: "SELECT fingerprint, cluster_id, kind, similarity FROM documents WHERE doc_id = ?",
+            db.cachedStatement(sql: "SELECT fingerprint, cluster_id, kind, similarity FROM documents WHERE doc_id = ?"),
             arguments: [docID])
         else { return nil }
         let kind = (row["kind"] as String?).flatMap(DuplicateKind.init(rawValue:))
@@ -171,7 +171,7 @@ public final class DedupIndex: Sendable {
     /// Reads the band keys of rows other workers committed since this process last looked.
     func syncFromOtherWorkers(db: Database, memory: inout BandMemory) throws {
         let rows = try Row.fetchCursor(
-            db, sql: "SELECT id, bands FROM documents WHERE id > ? ORDER BY id",
+            db.cachedStatement(sql: "SELECT id, bands FROM documents WHERE id > ? ORDER BY id"),
             arguments: [max(memory.watermark, memory.cutoff - 1)])
         while let row = try rows.next() {
             let id: Int64 = row["id"]
@@ -183,7 +183,8 @@ public final class DedupIndex: Sendable {
     func exactMatch(of document: PreparedDocument, db: Database) throws -> Match? {
         guard document.tokenCount > 0 else { return nil }
         let row = try Row.fetchOne(
-            db, sql: "SELECT doc_id, cluster_id FROM documents WHERE fp_key = ? AND fingerprint = ? ORDER BY id LIMIT 1",
+            db.cachedStatement(
+                sql: "SELECT doc_id, cluster_id FROM documents WHERE fp_key = ? AND fingerprint = ? ORDER BY id LIMIT 1"),
             arguments: [document.fingerprintKey, document.fingerprint])
         return row.map { Match(matchedDocID: $0["doc_id"], clusterID: $0["cluster_id"], similarity: 1.0, kind: .exact) }
     }

@@ -13,7 +13,7 @@ enum Eviction {
     static let lineSweepInterval: Int64 = 4096
 
     static func run(settings: DedupSettings, now: Double, db: Database, memory: inout BandMemory) throws {
-        let newest = try Int64.fetchOne(db, sql: "SELECT max(id) FROM documents") ?? 0
+        let newest = try Int64.fetchOne(db.cachedStatement(sql: "SELECT max(id) FROM documents")) ?? 0
         var cutoff = memory.cutoff
         if settings.maxDocuments > 0 {
             // Room for the document about to be inserted: the table never holds more than max_documents.
@@ -21,11 +21,12 @@ enum Eviction {
         }
         if settings.maxAgeSeconds > 0 {
             let firstFresh = try Int64.fetchOne(
-                db, sql: "SELECT id FROM documents WHERE id >= ? AND seen_at >= ? ORDER BY id LIMIT 1",
+                db.cachedStatement(sql: "SELECT id FROM documents WHERE id >= ? AND seen_at >= ? ORDER BY id LIMIT 1"),
                 arguments: [cutoff, now - settings.maxAgeSeconds])
             cutoff = max(cutoff, firstFresh ?? newest + 1)
         }
-        guard cutoff > memory.cutoff || memory.cutoff == 0 else { return }
+        try rebuildIfBloated(settings: settings, newest: newest, db: db, memory: &memory)
+        guard cutoff > memory.cutoff else { return }
         let evicted = try Row.fetchAll(db, sql: "SELECT id, bands FROM documents WHERE id < ?", arguments: [cutoff])
         for row in evicted {
             if let bands = row["bands"] as Data? {
@@ -39,7 +40,6 @@ enum Eviction {
             try db.execute(sql: "DELETE FROM line_stats WHERE last_id < ?", arguments: [cutoff])
         }
         memory.cutoff = cutoff
-        try rebuildIfBloated(settings: settings, newest: newest, db: db, memory: &memory)
     }
 
     /// Another worker's evictions leave entries in this cache that nothing removes; when the cache holds more than

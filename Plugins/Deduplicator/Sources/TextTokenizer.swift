@@ -25,11 +25,11 @@ public enum TextTokenizer {
         public var tokenCount: Int { tokenHashes.count }
     }
 
-    /// The non-empty lines of `text` (lines with no token are skipped).
+    /// The non-empty lines of `text` (lines with no token are skipped). Lines end at `\n` or `\r`.
     public static func lines(of text: String) -> [Line] {
         var result: [Line] = []
-        for raw in text.split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\u{2029}" || $0 == "\u{2028}" }) {
-            let line = tokenize(raw)
+        for raw in text.utf8.split(whereSeparator: { $0 == 0x0A || $0 == 0x0D }) {
+            let line = tokenize(Substring(raw))
             if !line.tokenHashes.isEmpty { result.append(line) }
         }
         return result
@@ -37,21 +37,42 @@ public enum TextTokenizer {
 
     /// Tokenises one line.
     public static func tokenize(_ raw: Substring) -> Line {
+        var builder = LineBuilder(capacity: raw.utf8.count)
+        for scalar in raw.unicodeScalars {
+            let value = scalar.value
+            if value < 0x80 {
+                let byte = UInt8(truncatingIfNeeded: value)
+                switch byte {
+                case 0x30...0x39, 0x61...0x7a: builder.append(byte)
+                case 0x41...0x5a: builder.append(byte | 0x20)
+                default: builder.endToken()
+                }
+            } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+                || scalar.properties.generalCategory == .nonspacingMark
+            {
+                for lowered in scalar.properties.lowercaseMapping.utf8 { builder.append(lowered) }
+            } else {
+                builder.endToken()
+            }
+        }
+        builder.endToken()
+        return builder.line(raw: raw)
+    }
+
+    /// Accumulates tokens, their hashes and the canonical bytes of one line.
+    struct LineBuilder {
         var hashes: [UInt64] = []
-        hashes.reserveCapacity(raw.utf8.count / 5 + 1)
         var canonical: [UInt8] = []
-        canonical.reserveCapacity(raw.utf8.count)
         var current = StableHash.fnvOffset
         var inToken = false
 
-        @inline(__always) func endToken() {
-            if inToken {
-                hashes.append(StableHash.mix(current))
-                current = StableHash.fnvOffset
-                inToken = false
-            }
+        init(capacity: Int) {
+            hashes.reserveCapacity(capacity / 5 + 1)
+            canonical.reserveCapacity(capacity)
         }
-        @inline(__always) func append(_ byte: UInt8) {
+
+        @inline(__always)
+        mutating func append(_ byte: UInt8) {
             if !inToken {
                 if !canonical.isEmpty { canonical.append(0x20) }
                 inToken = true
@@ -60,27 +81,20 @@ public enum TextTokenizer {
             canonical.append(byte)
         }
 
-        for scalar in raw.unicodeScalars {
-            let value = scalar.value
-            if value < 0x80 {
-                let byte = UInt8(value)
-                switch byte {
-                case 0x30...0x39, 0x61...0x7a: append(byte)
-                case 0x41...0x5a: append(byte | 0x20)
-                default: endToken()
-                }
-            } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil
-                || scalar.properties.generalCategory == .nonspacingMark
-            {
-                for lowered in scalar.properties.lowercaseMapping.utf8 { append(lowered) }
-            } else {
-                endToken()
-            }
+        @inline(__always)
+        mutating func endToken() {
+            guard inToken else { return }
+            hashes.append(StableHash.mix(current))
+            current = StableHash.fnvOffset
+            inToken = false
         }
-        endToken()
-        let text = String(decoding: canonical, as: UTF8.self)
-        var lineHash = StableHash.fnvOffset
-        for byte in canonical { lineHash = StableHash.fnvStep(lineHash, byte) }
-        return Line(tokenHashes: hashes, canonical: text, hash: StableHash.mix(lineHash), raw: raw)
+
+        func line(raw: Substring) -> Line {
+            var lineHash = StableHash.fnvOffset
+            for byte in canonical { lineHash = StableHash.fnvStep(lineHash, byte) }
+            return Line(
+                tokenHashes: hashes, canonical: String(decoding: canonical, as: UTF8.self),
+                hash: StableHash.mix(lineHash), raw: raw)
+        }
     }
 }

@@ -86,3 +86,25 @@ enum SyntheticText {
         return text
     }
 }
+
+/// Where the time goes: preparation alone, then insert+query on an in-memory and on an on-disk state.
+enum Profile {
+    static func run(pairs: DevPairs) throws {
+        let documents = pairs.distinctDocuments
+        func seconds(_ body: () throws -> Void) rethrows -> Double {
+            let start = ContinuousClock.now
+            try body()
+            let elapsed = ContinuousClock.now - start
+            return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        }
+        let prepare = seconds { for document in documents { _ = PreparedDocument(document) } }
+        let prepared = documents.map(PreparedDocument.init)
+        let memory = try DedupIndex(fileURL: nil, settings: DedupSettings())
+        let inMemory = try seconds { for document in prepared { _ = try memory.insertAndQuery(document) } }
+        let file = temporaryStateFile()
+        defer { removeState(file) }
+        let disk = try DedupIndex(fileURL: file, settings: DedupSettings())
+        let onDisk = try seconds { for document in prepared { _ = try disk.insertAndQuery(document) } }
+        emit(["prepare_s": prepare, "insert_memory_s": inMemory, "insert_disk_s": onDisk, "documents": documents.count])
+    }
+}

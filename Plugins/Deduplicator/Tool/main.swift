@@ -23,6 +23,9 @@ do {
         guard let path = arguments.dropFirst().first else { throw ToolError(usage) }
         let rounds = arguments.dropFirst(2).first.flatMap { Int($0) } ?? 3
         try Bench.throughput(pairs: try DevPairs.load(path), rounds: rounds)
+    case "profile":
+        guard let path = arguments.dropFirst().first else { throw ToolError(usage) }
+        try Profile.run(pairs: try DevPairs.load(path))
     case "window":
         guard let count = arguments.dropFirst().first.flatMap({ Int($0) }) else { throw ToolError(usage) }
         try Bench.window(documents: count)
