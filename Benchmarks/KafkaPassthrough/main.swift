@@ -15,6 +15,8 @@ struct Options {
     var group = "bench-swift"
     var count = 200_000
     var linger = 5
+    var laneCapacity = PipelineLimits().laneCapacity
+    var laneResume: Int? = nil
 
     init(_ arguments: [String]) {
         var iterator = arguments.dropFirst().makeIterator()
@@ -27,6 +29,8 @@ struct Options {
             case "--group": group = value
             case "--count": count = Int(value) ?? count
             case "--linger": linger = Int(value) ?? linger
+            case "--lane-capacity": laneCapacity = Int(value) ?? laneCapacity
+            case "--lane-resume": laneResume = Int(value)
             default: FileHandle.standardError.write(Data("unknown flag \(flag)\n".utf8)); exit(2)
             }
         }
@@ -50,8 +54,10 @@ var producer = ProducerSettings(client: client)
 producer.linger = .milliseconds(options.linger)
 producer.statisticsInterval = nil
 
+var limits = PipelineLimits(laneCapacity: options.laneCapacity)
+limits.laneResumeThreshold = options.laneResume
 let pipeline = try KafkaPipeline(consumer: consumer, producer: producer, source: .subscribe(topics: [options.input]),
-                                 limits: PipelineLimits(), logger: logger)
+                                 limits: limits, logger: logger)
 let clock = Clock()
 let output = options.output
 let total = options.count

@@ -3,10 +3,15 @@ import CRdKafka
 extension KafkaPipeline {
     /// Processes one partition's records in order (a child task of `run`).
     func runLane(_ lane: PartitionLane, process: @escaping @Sendable (ConsumedRecord) async -> RecordDisposition) async {
-        for await record in lane.stream {
-            if lane.isRevoked { continue }
+        for await batch in lane.stream {
+            for record in batch { await handle(record, lane: lane, process: process) }
+        }
+    }
+
+    private func handle(_ record: ConsumedRecord, lane: PartitionLane, process: @Sendable (ConsumedRecord) async -> RecordDisposition) async {
+            if lane.isRevoked { return }
             let disposition = await process(record)
-            if lane.isRevoked { continue }
+            if lane.isRevoked { return }
             let bytes = record.byteCount
             switch disposition {
             case .drop:
@@ -14,12 +19,11 @@ extension KafkaPipeline {
             case .produce(let outgoing):
                 if outgoing.isEmpty {
                     ack(lane, offset: record.offset, bytes: bytes)
-                    continue
+                    return
                 }
                 let pending = PendingInput(lane: lane, record: record, bytes: bytes, outgoing: outgoing.count)
                 for out in outgoing { await send(out, for: pending) }
             }
-        }
     }
 
     /// Produces one outgoing record for `pending`; its delivery report acks the input (or reports a failure).
@@ -37,7 +41,8 @@ extension KafkaPipeline {
         case .success:
             produced.add(1, ordering: .relaxed)
             if pending.delivered() {
-                ack(pending.lane, offset: pending.record.offset, bytes: pending.bytes)
+                // Flushed in one batch after this round of delivery reports (see `flushDeliveredAcks`).
+                deliveredAcks.withLock { $0.append(PendingAck(lane: pending.lane, offset: pending.record.offset, bytes: pending.bytes)) }
             }
         case .failure(let error):
             state.withLock { $0.deliveryFailures += 1 }
@@ -64,30 +69,56 @@ extension KafkaPipeline {
         await send(replacement ?? outgoing, for: pending)
     }
 
-    /// An input record is done: advance its partition's tracker, store the contiguous offset, update backpressure.
-    /// Acks for lanes that were revoked (or replaced) are ignored.
+    /// An input record is done.
     func ack(_ lane: PartitionLane, offset: Int64, bytes: Int) {
-        let tp = lane.topicPartition
+        ack([PendingAck(lane: lane, offset: offset, bytes: bytes)])
+    }
+
+    /// Acks delivered inputs collected during one round of delivery reports (runs on the producer's thread).
+    func flushDeliveredAcks() {
+        let acks = deliveredAcks.withLock { pending -> [PendingAck] in
+            defer { pending.removeAll(keepingCapacity: true) }
+            return pending
+        }
+        if !acks.isEmpty { ack(acks) }
+    }
+
+    /// Inputs are done: advance their partitions' trackers, store the contiguous offsets, update backpressure.
+    /// Acks for lanes that were revoked (or replaced) are ignored.
+    func ack(_ acks: [PendingAck]) {
+        var stores: [TopicPartition: Int64] = [:]
         let checkEnd = state.withLock { s -> Bool in
-            guard var entry = s.lanes[tp], entry.lane === lane else { return false }
-            let advanced = entry.tracker.acked(offset)
-            if entry.reachedEnd, entry.tracker.inFlight == 0 { entry.finished = true }
-            let finished = entry.finished
-            s.lanes[tp] = entry
-            execute(s.controller.completed(tp, bytes: bytes))
-            if let advanced, commitsOffsets, !lane.isRevoked {
-                storeOffset(tp, advanced + 1)
+            var anyFinished = false
+            for item in acks {
+                let tp = item.lane.topicPartition
+                guard var entry = s.lanes[tp], entry.lane === item.lane else { continue }
+                let advanced = entry.tracker.acked(item.offset)
+                if entry.reachedEnd, entry.tracker.inFlight == 0 { entry.finished = true }
+                anyFinished = anyFinished || entry.finished
+                s.lanes[tp] = entry
+                execute(s.controller.completed(tp, bytes: item.bytes))
+                if let advanced, commitsOffsets, !item.lane.isRevoked { stores[tp] = advanced + 1 }
             }
-            return finished
+            if !stores.isEmpty { storeOffsets(stores) }
+            return anyFinished
         }
         if checkEnd { checkFinished() }
     }
 
-    private func storeOffset(_ tp: TopicPartition, _ offset: Int64) {
-        let list = rd_kafka_topic_partition_list_new(1)!
-        rd_kafka_topic_partition_list_add(list, tp.topic, tp.partition)!.pointee.offset = offset
+    private func storeOffsets(_ offsets: [TopicPartition: Int64]) {
+        let list = rd_kafka_topic_partition_list_new(Int32(offsets.count))!
+        for (tp, offset) in offsets {
+            rd_kafka_topic_partition_list_add(list, tp.topic, tp.partition)!.pointee.offset = offset
+        }
         // ERR__STATE after a revoke is expected and harmless (the partition is no longer ours).
         _ = rd_kafka_offsets_store(consumer.client.handle, list)
         rd_kafka_topic_partition_list_destroy(list)
     }
+}
+
+/// An input whose outgoing records were all delivered (or that was dropped), waiting to be acked.
+struct PendingAck: Sendable {
+    let lane: PartitionLane
+    let offset: Int64
+    let bytes: Int
 }

@@ -13,8 +13,16 @@ extension KafkaPipeline {
             shutdown()
         }
         while !shutdownRequested.isSet {
-            pollOnce(timeoutMilliseconds: 100, dispatch: true)
+            // One blocking poll, then up to 255 non-blocking ones; records reach their lanes in one batch per lane.
+            var polled = pollOnce(timeoutMilliseconds: 100, dispatch: true)
+            var burst = 0
+            while polled, burst < 255, !shutdownRequested.isSet {
+                polled = pollOnce(timeoutMilliseconds: 0, dispatch: true)
+                burst += 1
+            }
+            flushOutbox()
         }
+        flushOutbox()
         shutdownSequence()
     }
 
@@ -45,11 +53,15 @@ extension KafkaPipeline {
         }
     }
 
-    /// Polls once; dispatches a record to its lane (unless `dispatch` is false, during drain).
-    func pollOnce(timeoutMilliseconds: Int32, dispatch: Bool) {
+    /// Polls once; dispatches a record to its lane's outbox (unless `dispatch` is false, during drain).
+    /// Returns whether a message (or event) was returned.
+    @discardableResult
+    func pollOnce(timeoutMilliseconds: Int32, dispatch: Bool) -> Bool {
         let message = rd_kafka_consumer_poll(consumer.client.handle, timeoutMilliseconds)
-        lastPollMillis.store(Int64(Date().timeIntervalSince1970 * 1000), ordering: .relaxed)
-        guard let message else { return }
+        if timeoutMilliseconds > 0 || message == nil {
+            lastPollMillis.store(Int64(Date().timeIntervalSince1970 * 1000), ordering: .relaxed)
+        }
+        guard let message else { return false }
         defer { rd_kafka_message_destroy(message) }
         let err = message.pointee.err
         if err == RD_KAFKA_RESP_ERR__PARTITION_EOF {
@@ -57,17 +69,27 @@ extension KafkaPipeline {
                 let tp = TopicPartition(topic: String(cString: rd_kafka_topic_name(rkt)), partition: message.pointee.partition)
                 reachedEOF(tp, nextOffset: message.pointee.offset)
             }
-            return
+            return true
         }
         if err != RD_KAFKA_RESP_ERR_NO_ERROR {
             let error = KafkaError(err, context: "consumer")
             logger.warning("consumer error", metadata: ["error": "\(error)"])
             emit(.error(error))
-            return
+            return true
         }
-        guard dispatch else { return }
+        guard dispatch else { return true }
         let record = ConsumedRecord(message: message)
         self.dispatch(record)
+        return true
+    }
+
+    /// Hands the records collected during a poll burst to their lanes. Also called before a rebalance is handled.
+    func flushOutbox() {
+        let batches = outbox.withLock { outbox -> [(lane: PartitionLane, records: [ConsumedRecord])] in
+            defer { outbox.removeAll(keepingCapacity: true) }
+            return Array(outbox.values)
+        }
+        for batch in batches { batch.lane.send(batch.records) }
     }
 
     private func dispatch(_ record: ConsumedRecord) {
@@ -89,7 +111,8 @@ extension KafkaPipeline {
             s.lanes[tp] = entry
             s.consumed += 1
             execute(s.controller.dispatched(tp, bytes: bytes))
-            entry.lane.send(record)
+            let lane = entry.lane
+            outbox.withLock { $0[ObjectIdentifier(lane), default: (lane, [])].records.append(record) }
         }
     }
 

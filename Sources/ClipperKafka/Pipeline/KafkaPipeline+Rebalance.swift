@@ -5,6 +5,7 @@ extension KafkaPipeline {
     /// The rebalance callback (runs on the poll thread, inside `rd_kafka_consumer_poll` or close).
     func onRebalance(_ rk: OpaquePointer, _ err: rd_kafka_resp_err_t, _ list: UnsafeMutablePointer<rd_kafka_topic_partition_list_t>) {
         let partitions = PartitionList.partitions(of: UnsafePointer(list))
+        flushOutbox()   // records already dispatched must reach their lanes before lanes are stopped
         switch err {
         case RD_KAFKA_RESP_ERR__ASSIGN_PARTITIONS:
             let shuttingDown = state.withLock { $0.shuttingDown }

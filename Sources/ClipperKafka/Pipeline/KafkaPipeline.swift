@@ -37,6 +37,10 @@ public final class KafkaPipeline: Sendable {
     let lastPollMillis = Atomic<Int64>(0)
     let produced = Atomic<Int>(0)
     let startupError = Mutex<KafkaError?>(nil)
+    /// Delivered inputs not yet acked (filled by delivery reports, flushed after each delivery round).
+    let deliveredAcks = Mutex<[PendingAck]>([])
+    /// Records polled but not yet handed to their lanes (poll thread only; flushed after each poll burst).
+    let outbox = Mutex<[ObjectIdentifier: (lane: PartitionLane, records: [ConsumedRecord])]>([:])
     let control: (stream: AsyncStream<Control>, continuation: AsyncStream<Control>.Continuation)
     let eventStream: (stream: AsyncStream<PipelineEvent>, continuation: AsyncStream<PipelineEvent>.Continuation)
 
@@ -83,6 +87,7 @@ public final class KafkaPipeline: Sendable {
             handlers.log = { emitEvent(.log(level: $0, facility: $1, message: $2)) }
             handlers.error = { emitEvent(.error($0)) }
         }
+        producer.afterPoll.withLock { $0 = { [weak self] in self?.flushDeliveredAcks() } }
         producer.client.callbacks.handlers.withLock { [gauges = producer.gauges] handlers in
             handlers.statistics = { gauges.update($0); emitEvent(.statistics($0)) }
             handlers.log = { emitEvent(.log(level: $0, facility: $1, message: $2)) }

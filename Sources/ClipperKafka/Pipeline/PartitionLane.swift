@@ -2,17 +2,17 @@
 /// The bound is enforced by pausing the partition (``BackpressureController``), so `send` never blocks.
 final class PartitionLane: Sendable {
     let topicPartition: TopicPartition
-    let stream: AsyncStream<ConsumedRecord>
-    private let continuation: AsyncStream<ConsumedRecord>.Continuation
+    let stream: AsyncStream<[ConsumedRecord]>
+    private let continuation: AsyncStream<[ConsumedRecord]>.Continuation
     private let revoked = AtomicFlag()
 
     init(_ topicPartition: TopicPartition) {
         self.topicPartition = topicPartition
-        (stream, continuation) = AsyncStream.makeStream(of: ConsumedRecord.self, bufferingPolicy: .unbounded)
+        (stream, continuation) = AsyncStream.makeStream(of: [ConsumedRecord].self, bufferingPolicy: .unbounded)
     }
 
-    /// Hands a record to the lane (poll thread only).
-    func send(_ record: ConsumedRecord) { continuation.yield(record) }
+    /// Hands records to the lane, in offset order (poll thread only).
+    func send(_ records: [ConsumedRecord]) { continuation.yield(records) }
 
     /// No more input; the lane task ends after the buffered records.
     func finishInput() { continuation.finish() }

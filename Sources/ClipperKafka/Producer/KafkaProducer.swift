@@ -1,4 +1,5 @@
 import CRdKafka
+import Foundation
 import Logging
 import Synchronization
 
@@ -17,6 +18,8 @@ public final class KafkaProducer: Sendable {
     private let poller: Mutex<DedicatedThread?> = Mutex(nil)
     private let space = Mutex(SpaceWaiters())
     private let closed = AtomicFlag()
+    /// Called on the delivery thread after each batch of delivery reports (the pipeline flushes its acks here).
+    let afterPoll = Mutex<(@Sendable () -> Void)?>(nil)
     /// Figures from the latest statistics report.
     let gauges = ClientGauges()
 
@@ -43,6 +46,7 @@ public final class KafkaProducer: Sendable {
             while running.load(ordering: .relaxed) {
                 rd_kafka_poll(client.handle, 100)
                 wakeSpaceWaiters()
+                afterPoll.withLock { $0 }?()
             }
             client.destroy()
         }
@@ -179,10 +183,16 @@ public final class KafkaProducer: Sendable {
         return true
     }
 
-    /// Blocking flush for dedicated threads (`rd_kafka_flush`). Do not call from async code.
+    /// Blocking flush for dedicated threads: waits until every record got its delivery report (served by the
+    /// delivery thread, so reports are never handled on two threads). Do not call from async code.
     func flushBlocking(timeout: Duration) -> Bool {
         guard !closed.isSet else { return true }
-        return rd_kafka_flush(client.handle, Int32(timeout.milliseconds)) == RD_KAFKA_RESP_ERR_NO_ERROR
+        let deadline = monotonicMillis() + Int64(timeout.milliseconds)
+        while rd_kafka_outq_len(client.handle) > 0 {
+            if monotonicMillis() >= deadline { return false }
+            usleep(1_000)
+        }
+        return true
     }
 
     /// Flushes (up to `timeout`), stops the delivery thread and destroys the handle. Idempotent.
