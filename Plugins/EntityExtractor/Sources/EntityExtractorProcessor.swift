@@ -51,7 +51,8 @@ public struct EntityExtractorProcessor: Processor {
             ConfigField(
                 name: "watchlist", type: .string, default: "watchlist.yaml",
                 description: "Tracked entities (id, type, name, aliases), relative to the config folder; read at "
-                    + "start-up, so edits apply on the next start without a rebuild. \"\" runs without one.",
+                    + "start-up, so edits apply on the next start without a rebuild. \"\" runs without one; "
+                    + "the default file may be absent, any other path must exist.",
                 examples: ["watchlist.yaml", "/etc/clipper/watchlist.yaml"]),
             ConfigField(
                 name: "default_language", type: .string, default: "en",
@@ -98,6 +99,8 @@ public struct EntityExtractorProcessor: Processor {
                 expect: ["entities.0.id": "geonames:2950159", "entities.0.extractor": "gazetteer@1 (no tagger for de)"]),
         ])
 
+    static let defaultWatchlist = "watchlist.yaml"
+
     let configuration: Configuration
     let resources: ModelResources
     let watchlist: WatchlistMatcher
@@ -110,10 +113,18 @@ public struct EntityExtractorProcessor: Processor {
         } catch {
             throw ProcessorSetupError(processor: "entities", message: "\(error)")
         }
+        let watchlistURL = environment.resolve(configuration.watchlist)
         if configuration.watchlist.isEmpty {
             watchlist = WatchlistMatcher(Watchlist(entries: []))
+        } else if configuration.watchlist == Self.defaultWatchlist
+            && !FileManager.default.fileExists(atPath: watchlistURL.path)
+        {
+            // The default file is optional; a path someone wrote down must exist.
+            environment.logger.warning(
+                "entities: no \(watchlistURL.path); running without a watchlist (set `watchlist` to choose a file)")
+            watchlist = WatchlistMatcher(Watchlist(entries: []))
         } else {
-            watchlist = WatchlistMatcher(try Watchlist.load(from: environment.resolve(configuration.watchlist)))
+            watchlist = WatchlistMatcher(try Watchlist.load(from: watchlistURL))
         }
         fields = try configuration.fields.map { name in
             guard let field = TextField(rawValue: name) else {

@@ -78,10 +78,18 @@ import Testing
     @Test func missingFileErrorNamesTheKeyAndTheFix() {
         let environment = ProcessorEnvironment(configDirectory: URL(fileURLWithPath: "/nonexistent-\(UUID().uuidString)"))
         #expect {
-            _ = try EntityExtractorProcessor(configuration: .init(), environment: environment)
+            _ = try EntityExtractorProcessor(configuration: .init(watchlist: "analysts.yaml"), environment: environment)
         } throws: { error in
             let text = "\(error)"
             return text.contains("config.watchlist") && text.contains("not found")
         }
+    }
+
+    @Test func theDefaultFileMayBeAbsent() async throws {
+        let environment = ProcessorEnvironment(configDirectory: URL(fileURLWithPath: "/nonexistent-\(UUID().uuidString)"))
+        let processor = try EntityExtractorProcessor(configuration: .init(), environment: environment)
+        var article = Article(raw: RawArticle(id: "1", body: "Angela Merkel spoke."))
+        _ = try await processor.process(&article, context: ProcessorContext())
+        #expect(article.entities?.allSatisfy { $0.id?.hasPrefix("watch:") != true } == true)
     }
 }

@@ -51,17 +51,43 @@ def bio_tags(text, tokens, spans):
 
 
 def load(paths):
+    """Documents (lists of sentence records) in file order. "path=N" repeats a file's documents N times."""
     docs = {}
     order = []
-    for path in paths:
+    for spec in paths:
+        path, _, times = spec.partition("=")
+        for copy in range(int(times or 1)):
+            _load_file(path, f"{copy}:", docs, order)
+    return [docs[d] for d in order]
+
+
+def _load_file(path, tag, docs, order):
+    if True:
         for line in open(path, encoding="utf-8"):
             rec = json.loads(line)
-            doc = rec["id"].rsplit("-", 1)[0]
+            doc = tag + rec["id"].rsplit("-", 1)[0]
             if doc not in docs:
                 docs[doc] = []
                 order.append(doc)
             docs[doc].append(rec)
-    return [docs[d] for d in order]
+
+
+def join_sentences(doc, max_sentences):
+    """Consecutive sentences of a document joined with a space into chunks of up to `max_sentences`, so the
+    tagger learns sentence boundaries inside a sequence (the processor tags a whole field at once)."""
+    chunks = []
+    for first in range(0, len(doc), max_sentences):
+        text = ""
+        entities = []
+        for rec in doc[first:first + max_sentences]:
+            if text:
+                text += " "
+            shift = len(text)
+            entities += [{"start": e["start"] + shift, "end": e["end"] + shift, "label": e["label"]}
+                         for e in rec["entities"]]
+            text += rec["text"]
+        chunks.append({"text": text, "entities": entities})
+    return chunks
 
 
 def viterbi(emissions, transitions, allowed):
@@ -86,6 +112,7 @@ def main():
     parser.add_argument("--epochs", type=int, default=12)
     parser.add_argument("--min-count", type=int, default=2)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--max-sentences", type=int, default=4, help="sentences per training sequence")
     parser.add_argument("--out", default=os.path.join(MODEL, "tagger-en.bin"))
     args = parser.parse_args()
 
@@ -94,7 +121,7 @@ def main():
     sentences = []  # (feature string lists, gold label ids)
     counts = {}
     for doc in load(args.paths):
-        for rec in doc:
+        for rec in join_sentences(doc, args.max_sentences):
             tokens = nerlib.tokenize(rec["text"])
             if not tokens:
                 continue

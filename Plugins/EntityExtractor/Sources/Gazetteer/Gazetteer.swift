@@ -12,13 +12,16 @@ public struct Gazetteer: Sendable {
     public let places: [Place]
     /// FNV hash of the space-joined phrase tokens → index into `places`.
     let phrases: [UInt64: Int32]
+    /// Hashes of every proper prefix (in tokens) of a multi-token name: longer matches are tried only after one.
+    let phrasePrefixes: Set<UInt64>
     public let maxPhraseLength: Int
-    /// Lower-cased word → its classes, sorted and joined ("FNSN").
-    let wordClasses: [String: [UInt8]]
+    /// FNV hash of the lower-cased word → its classes, sorted and joined ("FNSN").
+    let wordClasses: [UInt64: [UInt8]]
 
     public init(places placesURL: URL, lexicon lexiconURL: URL) throws {
         var places: [Place] = []
         var phrases: [UInt64: Int32] = [:]
+        var prefixes: Set<UInt64> = []
         var maxLength = 1
         let placesText = try String(contentsOf: placesURL, encoding: .utf8)
         for line in placesText.split(separator: "\n", omittingEmptySubsequences: true) {
@@ -35,6 +38,7 @@ public struct Gazetteer: Sendable {
                 guard !tokens.isEmpty, tokens.count <= 8 else { continue }
                 let key = Self.phraseHash(tokens[...])
                 if phrases[key] == nil { phrases[key] = index }
+                for length in 1..<tokens.count { prefixes.insert(Self.phraseHash(tokens[0..<length])) }
                 maxLength = max(maxLength, tokens.count)
             }
         }
@@ -47,8 +51,11 @@ public struct Gazetteer: Sendable {
         }
         self.places = places
         self.phrases = phrases
+        phrasePrefixes = prefixes
         maxPhraseLength = maxLength
-        wordClasses = classes.mapValues { Array($0.sorted().joined().utf8) }
+        wordClasses = Dictionary(
+            classes.map { (FeatureHash($0.key).value, Array($0.value.sorted().joined().utf8)) },
+            uniquingKeysWith: { first, _ in first })
     }
 
     /// FNV-1a hash of tokens joined by single spaces.
@@ -77,6 +84,7 @@ public struct Gazetteer: Sendable {
                 if length > 1 { hash.add(UInt8(ascii: " ")) }
                 hash.add(words[index + length - 1])
                 if let place = phrases[hash.value] { found = (length, place) }
+                if !phrasePrefixes.contains(hash.value) { break }
             }
             if let found {
                 matches.append((index, found.length, places[Int(found.place)]))
@@ -100,7 +108,14 @@ public struct Gazetteer: Sendable {
 
     /// Sorted, joined lexicon classes of a word ("FNSN"), or "-".
     public func classes(ofLowercased word: String) -> [UInt8] {
-        wordClasses[word] ?? Self.none
+        wordClasses[FeatureHash(word).value] ?? Self.none
+    }
+
+    /// The same, for a word given as lower-cased UTF-8.
+    public func classes(ofLowercasedBytes word: [UInt8]) -> [UInt8] {
+        var hash = FeatureHash()
+        hash.add(word)
+        return wordClasses[hash.value] ?? Self.none
     }
 
     static let none = Array("-".utf8)

@@ -85,17 +85,19 @@ public struct EntityTagger: Sendable {
         let words = tokens.map(\.text)
         let gazetteerTags = gazetteer.phraseTags(words)
         let views = words.indices.map { index in
-            TokenView(
-                word: words[index], classes: gazetteer.classes(ofLowercased: words[index].lowercased()),
-                gazetteer: gazetteerTags[index])
+            var view = TokenView(word: words[index], classes: [], gazetteer: gazetteerTags[index])
+            view.classes = gazetteer.classes(ofLowercasedBytes: view.lowerBytes)
+            return view
         }
         let runs = CapitalisedRuns.find(views)
         let labelCount = model.labels.count
         var emissions = [Int](repeating: 0, count: words.count * labelCount)
-        for index in words.indices {
-            let offset = index * labelCount
-            TokenFeatures.forEach(views, runs: runs, at: index) { hash in
-                model.accumulate(hash, into: &emissions, offset: offset)
+        emissions.withUnsafeMutableBufferPointer { scores in
+            for index in words.indices {
+                let offset = index * labelCount
+                TokenFeatures.forEach(views, runs: runs, at: index) { hash in
+                    model.accumulate(hash, into: scores, offset: offset)
+                }
             }
         }
         return ViterbiDecoder.decode(

@@ -18,18 +18,22 @@ public struct FeatureHash: Sendable, Hashable {
     /// The hash as stored in the model; 0 is reserved for empty slots, so it becomes 1.
     public var value: UInt64 { state == 0 ? 1 : state }
 
+    @inline(__always)
     public mutating func add(_ byte: UInt8) {
         state = (state ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
     }
 
+    @inline(__always)
     public mutating func add(_ text: String) {
         for byte in text.utf8 { add(byte) }
     }
 
+    @inline(__always)
     public mutating func add(_ bytes: [UInt8]) {
         for byte in bytes { add(byte) }
     }
 
+    @inline(__always)
     public mutating func add(_ bytes: ArraySlice<UInt8>) {
         for byte in bytes { add(byte) }
     }

@@ -13,12 +13,11 @@ public struct PerceptronModel: Sendable {
     public let scale: Float
     /// `(labels + 1) × labels`, row-major; the last row is the sentence start.
     public let transitions: [Int]
-    let keys: [UInt64]
-    let weights: [Int16]
+    let table: WeightTable
     let mask: Int
 
     /// Number of features with weights.
-    public var featureCount: Int { keys.reduce(0) { $0 + ($1 == 0 ? 0 : 1) } }
+    public var featureCount: Int { table.keys.reduce(0) { $0 + ($1 == 0 ? 0 : 1) } }
 
     public init(contentsOf url: URL) throws {
         let data = try Data(contentsOf: url, options: .mappedIfSafe)
@@ -39,26 +38,47 @@ public struct PerceptronModel: Sendable {
             throw ModelError.malformed(url.path, "table size \(slots) is not a power of two")
         }
         transitions = try (0..<((labelCount + 1) * labelCount)).map { _ in Int(Int32(bitPattern: try reader.uint32())) }
-        keys = try reader.array(of: UInt64.self, count: slots)
-        weights = try reader.array(of: Int16.self, count: slots * labelCount)
+        table = WeightTable(
+            keys: try reader.array(of: UInt64.self, count: slots),
+            weights: try reader.array(of: Int16.self, count: slots * labelCount))
         mask = slots - 1
     }
 
     /// Adds the weights of feature `hash` to `scores` (one entry per label); unknown features add nothing.
     @inline(__always)
-    public func accumulate(_ hash: UInt64, into scores: inout [Int], offset: Int) {
+    public func accumulate(_ hash: UInt64, into scores: UnsafeMutableBufferPointer<Int>, offset: Int) {
         var slot = Int(truncatingIfNeeded: hash) & mask
         let labelCount = labels.count
+        let keys = table.keys
         while true {
             let key = keys[slot]
             if key == hash {
-                let base = slot * labelCount
-                for label in 0..<labelCount { scores[offset + label] += Int(weights[base + label]) }
+                let weights = table.weights + slot * labelCount
+                let target = scores.baseAddress! + offset
+                for label in 0..<labelCount { target[label] += Int(weights[label]) }
                 return
             }
             if key == 0 { return }
             slot = (slot + 1) & mask
         }
+    }
+}
+
+/// The weight table in memory that is never freed or written after loading (models live for the process).
+final class WeightTable: @unchecked Sendable {
+    let keys: UnsafeMutableBufferPointer<UInt64>
+    let weights: UnsafeMutablePointer<Int16>
+
+    init(keys: [UInt64], weights: [Int16]) {
+        self.keys = UnsafeMutableBufferPointer.allocate(capacity: keys.count)
+        _ = self.keys.initialize(from: keys)
+        self.weights = UnsafeMutablePointer.allocate(capacity: weights.count)
+        self.weights.initialize(from: weights, count: weights.count)
+    }
+
+    deinit {
+        keys.deallocate()
+        weights.deallocate()
     }
 }
 

@@ -61,12 +61,25 @@ public enum TokenFeatures {
         let shapePrevious = previous?.shape ?? startPad
         let shapeNext = next?.shape ?? endPad
 
-        func emit(_ prefix: FeatureHash, _ parts: [UInt8]...) {
+        func emit(_ prefix: FeatureHash, _ part: [UInt8]) {
             var hash = prefix
-            for (position, part) in parts.enumerated() {
-                if position > 0 { hash.add(bar) }
-                hash.add(part)
-            }
+            hash.add(part)
+            body(hash.value)
+        }
+        func emit(_ prefix: FeatureHash, _ first: [UInt8], _ second: [UInt8]) {
+            var hash = prefix
+            hash.add(first)
+            hash.add(bar)
+            hash.add(second)
+            body(hash.value)
+        }
+        func emit(_ prefix: FeatureHash, _ first: [UInt8], _ second: [UInt8], _ third: [UInt8]) {
+            var hash = prefix
+            hash.add(first)
+            hash.add(bar)
+            hash.add(second)
+            hash.add(bar)
+            hash.add(third)
             body(hash.value)
         }
         func emit(_ prefix: FeatureHash, slice: ArraySlice<UInt8>) {
@@ -80,7 +93,7 @@ public enum TokenFeatures {
         emit(shape, view.shape)
         for (length, template) in prefixes.enumerated() { emit(template, slice: view.prefix(length + 1)) }
         for (length, template) in suffixes.enumerated() { emit(template, slice: view.suffix(length + 1)) }
-        let isFirst = previous.map { sentenceEnd.contains($0.word) } ?? true
+        let isFirst = previous?.endsSentence ?? true
         var first = firstShape
         first.add(isFirst ? UInt8(ascii: "1") : UInt8(ascii: "0"))
         first.add(view.shape)
@@ -110,10 +123,21 @@ public enum TokenFeatures {
             emit(runPosition, dash)
             return
         }
-        emit(runPosition, [run.position], [run.lengthDigit])
+        var position = runPosition
+        position.add(run.position)
+        position.add(bar)
+        position.add(run.lengthDigit)
+        body(position.value)
         emit(runHead, run.head)
-        emit(runHeadPosition, [run.position], run.head)
-        emit(runKeyword, [run.hasOrganisationKeyword ? UInt8(ascii: "1") : UInt8(ascii: "0"), run.position])
+        var headPosition = runHeadPosition
+        headPosition.add(run.position)
+        headPosition.add(bar)
+        headPosition.add(run.head)
+        body(headPosition.value)
+        var keyword = runKeyword
+        keyword.add(run.hasOrganisationKeyword ? UInt8(ascii: "1") : UInt8(ascii: "0"))
+        keyword.add(run.position)
+        body(keyword.value)
         emit(runFirst, run.first)
     }
 }

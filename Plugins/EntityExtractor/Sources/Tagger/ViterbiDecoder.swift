@@ -40,10 +40,11 @@ public enum ViterbiDecoder {
             index -= 1
         }
         for index in 0..<tokenCount {
-            let row = emissions[(index * labelCount)..<((index + 1) * labelCount)]
-            let chosen = row[row.startIndex + path[index]]
-            let runnerUp = row.indices.filter { $0 != row.startIndex + path[index] }.map { row[$0] }.max() ?? chosen
-            margins[index] = chosen - runnerUp
+            let base = index * labelCount
+            let chosen = emissions[base + path[index]]
+            var runnerUp = Int.min
+            for label in 0..<labelCount where label != path[index] { runnerUp = max(runnerUp, emissions[base + label]) }
+            margins[index] = runnerUp == Int.min ? 0 : chosen - runnerUp
         }
         return (path, margins)
     }

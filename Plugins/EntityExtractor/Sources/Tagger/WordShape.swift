@@ -8,6 +8,7 @@
 public enum WordShape {
     public static func bytes(of word: String) -> [UInt8] {
         var out: [UInt8] = []
+        out.reserveCapacity(4)
         var lastClass: UInt8? = nil
         var lastScalar: Unicode.Scalar? = nil
         for scalar in word.unicodeScalars {

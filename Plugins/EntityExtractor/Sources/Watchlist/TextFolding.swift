@@ -24,6 +24,12 @@ public enum TextFolding {
         folded.scalars.reserveCapacity(scalars.count)
         folded.origin.reserveCapacity(scalars.count)
         for (offset, scalar) in scalars.enumerated() {
+            let value = scalar.value
+            if value < 0x80 {
+                folded.scalars.append((value >= 0x41 && value <= 0x5A) ? value + 0x20 : value)
+                folded.origin.append(offset)
+                continue
+            }
             for value in foldScalar(scalar) {
                 folded.scalars.append(value)
                 folded.origin.append(offset)
