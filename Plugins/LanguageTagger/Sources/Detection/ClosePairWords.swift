@@ -1,4 +1,5 @@
-/// The word-level tie-breaker for languages whose character n-grams are nearly the same.
+/// The word-level tie-breaker for languages whose character n-grams are nearly the same: ms/id, hr/sr/sl, nb/da,
+/// cs/sk, ca/es, pt/es, ur/fa, bg/ru.
 ///
 /// Each group lists, per language, common words whose spelling or choice marks that language against the others in
 /// the group (for example Malay `kerana`, `wang`, `selepas` against Indonesian `karena`, `uang`, `setelah`). The lists
@@ -34,6 +35,9 @@ enum ClosePairWords {
                 "svibanj", "lipanj", "srpanj", "kolovoz", "rujan", "listopad", "studeni", "prosinac", "hrvatska",
                 "hrvatske", "bit", "ću", "ćemo", "jučer", "sutra", "kazalište", "tvornica", "prijatelj",
             ],
+            "sl": [
+                "in", "so", "tudi", "zelo", "ker", "lahko", "sem", "kot", "še", "več", "vse", "kaj", "ki", "če", "bil",
+                "zdaj", "kjer", "danes", "jih", "naj", ],
             "sr": [
                 "ko", "šta", "hiljada", "nedelja", "hleb", "univerzitet", "muzika", "avion", "voz", "opština", "tačno",
                 "istorija", "nauka", "porodica", "vreme", "mesto", "dete", "reka", "lepo", "pesma", "reč", "svet",
@@ -87,6 +91,39 @@ enum ClosePairWords {
                 "todos", "todas", "dos", "sin", "como", "fue", "ahora", "aquí", "nuestro", "nuestra", "ningún", "había",
                 "ser", "tienen", "puede", "pueden", "españa", "madrid", "ya", "pues", "todavía", "nunca", "nada",
                 "sobre", "entre", "gran", "bien", "yo", "usted", "mi", "lo",
+            ],
+        ],
+        [
+            "pt": [
+                "não", "são", "também", "com", "uma", "do", "dos", "das", "em", "ao", "às", "pelo",
+                "pela", "pelos", "pelas", "você", "muito", "mais", "isso", "isto", "esse", "essa", "ele", "ela", "eles",
+                "elas", "foi", "há", "até", "quando", "onde", "então", "ainda", "sem", "só", "depois", "agora", "nós",
+                "seu", "sua", "meu", "minha", "fazer", "ter", "ano", "anos", "cidade", "governo", "já", "não",
+            ],
+            "es": [
+                "el", "los", "las", "del", "y", "pero", "muy", "hay", "fue", "con", "una", "en", "más", "sin", "ya",
+                "eso", "esto", "ese", "esa", "él", "ella", "ellos", "donde", "cuando", "entonces", "todavía", "después", "ahora", "nosotros", "hacer", "tener", "año", "años", "ciudad", "gobierno", "hasta", ],
+        ],
+        [
+            "ur": [
+                "اور", "کے", "کی", "میں", "سے", "کو", "نے", "ہے", "ہیں", "یہ", "وہ", "تھا", "تھی", "پر", "لیے", "ساتھ",
+                "بھی", "کیا", "گیا", "اس", "ان", "ایک",
+            ],
+            "fa": [
+                "است", "این", "که", "را", "از", "با", "برای", "می", "بود", "شد", "های", "آن", "ها", "هم", "تا", "یک",
+                "شده", "کرد", "بر", "نیز", "اما",
+            ],
+        ],
+        [
+            "bg": [
+                "се", "са", "е", "че", "това", "като", "които", "който", "която", "което", "със", "във", "ще", "има",
+                "след", "беше", "бяха", "всички", "тази", "този", "тук", "сега", "само", "година", "години", "също",
+                "ние", "вие", "те", "тя", "той",
+            ],
+            "ru": [
+                "что", "это", "как", "который", "которые", "была", "был", "были", "есть", "его", "она", "они", "мы",
+                "вы", "также", "только", "после", "сейчас", "здесь", "год", "года", "лет", "все", "этот", "эта",
+                "будет", "можно", "нет", "уже", "если", "когда", "чтобы", "очень",
             ],
         ],
     ]

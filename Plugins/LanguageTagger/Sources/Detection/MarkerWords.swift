@@ -4,15 +4,16 @@
 /// markers.applyTieBreak(to: &scores, sample: sample, candidates: candidates, bonus: 4)
 /// ```
 struct MarkerWords: Sendable {
-    /// Word hash -> model language index.
-    private let languageOfWord: [UInt64: Int]
+    /// Per group: word hash -> model language index.
+    private let languageOfWord: [[UInt64: Int]]
     /// The language set of each group.
     private let groups: [LanguageMask]
 
     init(model: NgramModel) {
-        var languageOfWord: [UInt64: Int] = [:]
+        var languageOfWord: [[UInt64: Int]] = []
         var groups: [LanguageMask] = []
         for group in ClosePairWords.groups {
+            var languageWords: [UInt64: Int] = [:]
             var mask = LanguageMask()
             var seen: [String: Int] = [:]
             for (code, words) in group {
@@ -23,9 +24,10 @@ struct MarkerWords: Sendable {
             for (code, words) in group {
                 guard let index = model.index(of: code) else { continue }
                 // A word listed for two languages of a group says nothing; skip it.
-                for word in Set(words) where seen[word] == 1 { languageOfWord[NgramHasher.hash(word)] = index }
+                for word in Set(words) where seen[word] == 1 { languageWords[NgramHasher.hash(word)] = index }
             }
             groups.append(mask)
+            languageOfWord.append(languageWords)
         }
         self.languageOfWord = languageOfWord
         self.groups = groups
@@ -44,13 +46,16 @@ struct MarkerWords: Sendable {
                 second = index
             }
         }
-        guard second >= 0, let group = groups.first(where: { $0.contains(first) && $0.contains(second) }) else { return }
+        guard second >= 0, let groupIndex = groups.firstIndex(where: { $0.contains(first) && $0.contains(second) })
+        else { return }
+        let group = groups[groupIndex]
+        let words = languageOfWord[groupIndex]
         var hits = [Int](repeating: 0, count: scores.count)
         sample.letters.withUnsafeBufferPointer { letters in
             sample.forEachWord { word in
                 var hasher = NgramHasher()
                 for position in word { hasher.append(letters[position]) }
-                if let index = languageOfWord[hasher.finalized], group.contains(index), candidates.contains(index) {
+                if let index = words[hasher.finalized], group.contains(index), candidates.contains(index) {
                     hits[index] += 1
                 }
             }
