@@ -19,7 +19,8 @@ public struct DetectorTuning: Sendable, Hashable {
     public var foreignCharacterCost: Float = 6
     /// Lead in nats per extra marker word of the close-pair tie-breaker (the winner of the pair is set by the counts).
     public var markerWordBonus: Float = 4
-    /// Long text stops scoring once the best language leads the runner-up by this many nats (0 = never stop early).
+    /// Scoring stops once the best language leads the runner-up by this many nats per n-gram order summed
+    /// (0 = never stop early).
     public var decisiveMargin: Float = 30
     /// Confidences are a softmax over the log-likelihoods divided by this times the number of orders used.
     public var temperature: Float = 1

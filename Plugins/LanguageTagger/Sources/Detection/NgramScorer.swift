@@ -25,9 +25,10 @@ struct NgramScorer {
         let maxOrder = orders.upperBound
         let tables = model.tables
         let unseen = detector.unseenQuanta
-        // Long text stops early once one language leads by a decisive margin (checked every ~64 n-grams).
-        let isLong = sample.letterCount >= tuning.longTextLetters && tuning.decisiveMargin > 0
-        let decisiveQuanta = Int32(tuning.decisiveMargin / model.quantStep)
+        // Scoring stops early once one language leads by a decisive margin (checked every ~64 letters); the margin
+        // grows with the number of orders summed.
+        let stopsEarly = tuning.decisiveMargin > 0
+        let decisiveQuanta = Int32(tuning.decisiveMargin * Float(orders.count) / model.quantStep)
         let candidateList = candidates.indices
         var lookupsSinceCheck = 0
 
@@ -37,7 +38,7 @@ struct NgramScorer {
                 for end in 0...letters.count where end == letters.count || letters[end] == 0 {
                     defer { wordStart = end + 1 }
                     guard end > wordStart else { continue }
-                    if isLong && lookupsSinceCheck >= 64 {
+                    if stopsEarly && lookupsSinceCheck >= 64 {
                         lookupsSinceCheck = 0
                         if Self.leadIsDecisive(gains, candidates: candidateList, margin: decisiveQuanta) { break }
                     }
