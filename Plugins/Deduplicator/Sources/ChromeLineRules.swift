@@ -43,7 +43,7 @@ public enum ChromeLineRules {
         guard tokens.count <= maximumTokens else { return false }
         if tokens.count == 1, singleWords.contains(tokens[0]) { return true }
         if phraseTokens.contains(where: { contains(tokens, $0) }) { return true }
-        let bytes = Array(line.raw.utf8)
+        let bytes = line.rawBytes
         if contains(bytes, [0xC2, 0xA9]) { return true }  // ©
         if tokens.first == relatedToken, bytes.contains(UInt8(ascii: ":")) { return true }
         return isMenu(tokens: tokens, bytes: bytes)

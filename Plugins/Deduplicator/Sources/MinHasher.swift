@@ -1,7 +1,8 @@
 /// MinHash signatures (Broder 1997) and LSH band keys (Leskovec, Rajaraman, Ullman, ch. 3).
 ///
-/// One 32-bit hash per shingle, then `bands × rows` permutations of the form `(a·x + b) >> 32` over 64 bits
-/// (multiply-shift hashing, Dietzfelbinger et al.), keeping each permutation's minimum. Each band of `rows`
+/// One 32-bit hash per shingle, then `bands × rows` permutations `x ↦ (a·x + b) mod 2^32` with odd `a`
+/// (bijections of the 32-bit space; the shingle hashes are already uniformly spread), keeping each permutation's
+/// minimum. 32-bit lanes let the compiler vectorise the inner loop. Each band of `rows`
 /// minima becomes one 64-bit bucket key that also encodes the band number, so one hash map holds every band.
 /// Two documents with Jaccard `s` share at least one bucket with probability `1 - (1 - s^rows)^bands`
 /// (20 × 3: 0.99 at s = 0.6, 0.93 at s = 0.5, 0.42 at s = 0.3); candidates are then verified exactly.
@@ -14,21 +15,21 @@
 public struct MinHasher: Sendable {
     public let bands: Int
     public let rows: Int
-    let multipliers: [UInt64]
-    let offsets: [UInt64]
+    let multipliers: [UInt32]
+    let offsets: [UInt32]
 
     /// Fixed seeds: signatures must agree between processes and restarts.
     public init(bands: Int, rows: Int, seed: UInt64 = 0x5eed_d0c5) {
         self.bands = bands
         self.rows = rows
         var state = seed
-        var multipliers: [UInt64] = []
-        var offsets: [UInt64] = []
+        var multipliers: [UInt32] = []
+        var offsets: [UInt32] = []
         for _ in 0..<(bands * rows) {
             state = StableHash.mix(state)
-            multipliers.append(state | 1)
+            multipliers.append(UInt32(truncatingIfNeeded: state >> 32) | 1)
             state = StableHash.mix(state)
-            offsets.append(state)
+            offsets.append(UInt32(truncatingIfNeeded: state >> 32))
         }
         self.multipliers = multipliers
         self.offsets = offsets
@@ -41,11 +42,9 @@ public struct MinHasher: Sendable {
         minima.withUnsafeMutableBufferPointer { mins in
             multipliers.withUnsafeBufferPointer { a in
                 offsets.withUnsafeBufferPointer { b in
-                    for shingle in shingles {
-                        let x = UInt64(shingle)
+                    for x in shingles {
                         for index in 0..<count {
-                            let value = UInt32(truncatingIfNeeded: (a[index] &* x &+ b[index]) >> 32)
-                            mins[index] = Swift.min(mins[index], value)
+                            mins[index] = Swift.min(mins[index], a[index] &* x &+ b[index])
                         }
                     }
                 }

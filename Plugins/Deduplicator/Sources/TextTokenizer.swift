@@ -19,44 +19,73 @@ public enum TextTokenizer {
         public var canonical: String
         /// Hash of ``canonical``: equal lines (after normalisation) have equal hashes.
         public var hash: UInt64
-        /// The raw line, for the chrome-line rules.
-        public var raw: Substring
+        /// The raw UTF-8 bytes of the line when it is short enough to be chrome (at most
+        /// ``ChromeLineRules/maximumTokens`` tokens); empty otherwise.
+        public var rawBytes: [UInt8]
 
         public var tokenCount: Int { tokenHashes.count }
     }
 
     /// The non-empty lines of `text` (lines with no token are skipped). Lines end at `\n` or `\r`.
     public static func lines(of text: String) -> [Line] {
-        var result: [Line] = []
-        for raw in text.utf8.split(whereSeparator: { $0 == 0x0A || $0 == 0x0D }) {
-            let line = tokenize(Substring(raw))
-            if !line.tokenHashes.isEmpty { result.append(line) }
+        var copy = text
+        return copy.withUTF8 { bytes in
+            var result: [Line] = []
+            var start = 0
+            for index in 0...bytes.count where index == bytes.count || bytes[index] == 0x0A || bytes[index] == 0x0D {
+                if index > start {
+                    let line = tokenize(UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                    if !line.tokenHashes.isEmpty { result.append(line) }
+                }
+                start = index + 1
+            }
+            return result
         }
-        return result
     }
 
-    /// Tokenises one line.
-    public static func tokenize(_ raw: Substring) -> Line {
-        var builder = LineBuilder(capacity: raw.utf8.count)
-        for scalar in raw.unicodeScalars {
-            let value = scalar.value
-            if value < 0x80 {
-                let byte = UInt8(truncatingIfNeeded: value)
+    /// Tokenises one line of text.
+    public static func tokenize(_ text: Substring) -> Line {
+        var copy = String(text)
+        return copy.withUTF8 { tokenize($0) }
+    }
+
+    /// Tokenises one line of UTF-8 bytes: ASCII byte by byte, other scalars decoded and classified.
+    static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>) -> Line {
+        var builder = LineBuilder(capacity: bytes.count)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte < 0x80 {
                 switch byte {
                 case 0x30...0x39, 0x61...0x7a: builder.append(byte)
                 case 0x41...0x5a: builder.append(byte | 0x20)
                 default: builder.endToken()
                 }
-            } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil
-                || scalar.properties.generalCategory == .nonspacingMark
-            {
-                for lowered in scalar.properties.lowercaseMapping.utf8 { builder.append(lowered) }
+                index += 1
+                continue
+            }
+            let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
+            var value = UInt32(byte) & (length == 4 ? 0x07 : length == 3 ? 0x0F : 0x1F)
+            var offset = 1
+            while offset < length && index + offset < bytes.count {
+                value = value << 6 | UInt32(bytes[index + offset] & 0x3F)
+                offset += 1
+            }
+            index += offset
+            guard length > 1, let scalar = Unicode.Scalar(value) else {
+                builder.endToken()
+                continue
+            }
+            let properties = scalar.properties
+            if properties.isAlphabetic || properties.numericType != nil || properties.generalCategory == .nonspacingMark {
+                for lowered in properties.lowercaseMapping.utf8 { builder.append(lowered) }
             } else {
                 builder.endToken()
             }
         }
         builder.endToken()
-        return builder.line(raw: raw)
+        let raw = builder.hashes.count <= ChromeLineRules.maximumTokens ? Array(bytes) : []
+        return builder.line(rawBytes: raw)
     }
 
     /// Accumulates tokens, their hashes and the canonical bytes of one line.
@@ -89,12 +118,12 @@ public enum TextTokenizer {
             inToken = false
         }
 
-        func line(raw: Substring) -> Line {
+        func line(rawBytes: [UInt8]) -> Line {
             var lineHash = StableHash.fnvOffset
             for byte in canonical { lineHash = StableHash.fnvStep(lineHash, byte) }
             return Line(
                 tokenHashes: hashes, canonical: String(decoding: canonical, as: UTF8.self),
-                hash: StableHash.mix(lineHash), raw: raw)
+                hash: StableHash.mix(lineHash), rawBytes: rawBytes)
         }
     }
 }
