@@ -9,6 +9,7 @@
 #   Benchmarks/kafka-passthrough.sh                 # 200,000 x 2 KB, 3 partitions
 #   COUNT=50000 SIZE=1024 Benchmarks/kafka-passthrough.sh
 #   BUILD_PATH=.build-kafka PACKAGE_DIR=. Benchmarks/kafka-passthrough.sh
+#   SWIFT_ARGS="--lane-capacity 1000000" Benchmarks/kafka-passthrough.sh   # extra flags for the Swift side
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 COUNT="${COUNT:-200000}"
@@ -54,7 +55,7 @@ echo "== C librdkafka loop"
 C_LINE="$("$WORK/passthrough" run -b "$BROKER" -i bench.in -o bench.out.c -g bench-c -n "$COUNT" -l "$LINGER")"
 echo "$C_LINE"
 echo "== Swift KafkaPipeline"
-SWIFT_LINE="$("$SWIFT_BIN" --brokers "$BROKER" --input bench.in --output bench.out.swift --group bench-swift --count "$COUNT" --linger "$LINGER")"
+SWIFT_LINE="$("$SWIFT_BIN" --brokers "$BROKER" --input bench.in --output bench.out.swift --group bench-swift --count "$COUNT" --linger "$LINGER" ${SWIFT_ARGS:-})"
 echo "$SWIFT_LINE"
 
 C_RATE="$(echo "$C_LINE" | sed -E 's/.*= ([0-9]+) msg\/s.*/\1/')"

@@ -17,6 +17,7 @@ struct Options {
     var linger = 5
     var laneCapacity = PipelineLimits().laneCapacity
     var laneResume: Int? = nil
+    var consumerProperties: [String: String] = [:]
 
     init(_ arguments: [String]) {
         var iterator = arguments.dropFirst().makeIterator()
@@ -31,6 +32,9 @@ struct Options {
             case "--linger": linger = Int(value) ?? linger
             case "--lane-capacity": laneCapacity = Int(value) ?? laneCapacity
             case "--lane-resume": laneResume = Int(value)
+            case "--consumer-property":
+                let parts = value.split(separator: "=", maxSplits: 1).map(String.init)
+                if parts.count == 2 { consumerProperties[parts[0]] = parts[1] }
             default: FileHandle.standardError.write(Data("unknown flag \(flag)\n".utf8)); exit(2)
             }
         }
@@ -46,7 +50,9 @@ let options = Options(CommandLine.arguments)
 var logger = Logger(label: "bench.swift")
 logger.logLevel = .warning
 let client = KafkaClientSettings(bootstrapServers: options.brokers, clientID: "bench-swift")
-var consumer = ConsumerSettings(client: client, groupID: options.group)
+var consumerClient = client
+consumerClient.properties = options.consumerProperties
+var consumer = ConsumerSettings(client: consumerClient, groupID: options.group)
 consumer.sessionTimeout = .seconds(6)
 consumer.heartbeatInterval = .seconds(2)
 consumer.statisticsInterval = nil
