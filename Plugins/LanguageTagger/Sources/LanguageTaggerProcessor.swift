@@ -5,8 +5,8 @@ import Foundation
 /// the runners-up, from title + description + body.
 ///
 /// Lingua-style detection (script rules, alphabet rules, character 1–5-gram log-likelihoods from lingua's models, a
-/// word-level tie-breaker for ms/id, hr/sr, nb/da, cs/sk, ca/es). Below `min_confidence` it uses the source's
-/// declared language (`source.language_hint`) and says so in `language.fallback`.
+/// word-level tie-breaker for ms/id, hr/sr/sl, nb/da, cs/sk, ca/es, pt/es, ur/fa, bg/ru). Below `min_confidence` it
+/// uses the source's declared language (`source.language_hint`) and says so in `language.fallback`.
 ///
 /// ```yaml
 /// processors:

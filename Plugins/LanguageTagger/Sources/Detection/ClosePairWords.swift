@@ -4,7 +4,7 @@
 /// Each group lists, per language, common words whose spelling or choice marks that language against the others in
 /// the group (for example Malay `kerana`, `wang`, `selepas` against Indonesian `karena`, `uang`, `setelah`). The lists
 /// were written by hand from grammars and spelling rules, not learned from the evaluation data. When the two best
-/// n-gram candidates fall in one group, each marker word found in the text adds a fixed bonus to its language.
+/// n-gram candidates fall in one group, the language with more marker words in the text wins (see `MarkerWords`).
 ///
 /// ```swift
 /// ClosePairWords.groups.first { $0.keys.contains("ms") }?["ms"]?.contains("kerana") // true
