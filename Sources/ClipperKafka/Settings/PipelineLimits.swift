@@ -8,7 +8,8 @@
 public struct PipelineLimits: Sendable, Hashable {
     /// Maximum un-acked records per partition (lane size = checkpoint limit). The partition is paused when full.
     public var laneCapacity: Int = 1024
-    /// A lane-paused partition resumes when its un-acked count drops to this value (default: half).
+    /// A lane-paused partition resumes when its un-acked count drops to this value (default: three quarters, so
+    /// the refetch after resuming arrives before the lane runs dry).
     public var laneResumeThreshold: Int? = nil
     /// Maximum bytes of un-acked input records across all partitions.
     public var maxInFlightBytes: Int = 64 << 20
@@ -34,7 +35,7 @@ public struct PipelineLimits: Sendable, Hashable {
         self.maxInFlightBytes = maxInFlightBytes
     }
 
-    var effectiveLaneResume: Int { laneResumeThreshold ?? laneCapacity / 2 }
+    var effectiveLaneResume: Int { laneResumeThreshold ?? laneCapacity * 3 / 4 }
     var effectiveBytesPause: Int { bytesPauseThreshold ?? maxInFlightBytes / 10 * 9 }
     var effectiveBytesResume: Int { bytesResumeThreshold ?? maxInFlightBytes / 2 }
 }

@@ -10,6 +10,7 @@ struct BackpressureControllerTests {
         var limits = PipelineLimits(laneCapacity: lane, maxInFlightBytes: bytes)
         limits.bytesPauseThreshold = 900
         limits.bytesResumeThreshold = 500
+        limits.laneResumeThreshold = lane / 2
         return limits
     }
 
@@ -71,5 +72,16 @@ struct BackpressureControllerTests {
         controller.assigned(a)
         controller.assigned(b)
         #expect(controller.holdAll() == [.pause([a, b])])
+    }
+}
+
+@Suite("PipelineLimits")
+struct PipelineLimitsTests {
+    @Test func defaultsResumeAtThreeQuartersAndPauseBytesAtNinetyPercent() {
+        let limits = PipelineLimits()
+        #expect(limits.laneCapacity == 1024)
+        #expect(limits.effectiveLaneResume == 768)
+        #expect(limits.effectiveBytesPause == (64 << 20) / 10 * 9)
+        #expect(limits.effectiveBytesResume == 32 << 20)
     }
 }
