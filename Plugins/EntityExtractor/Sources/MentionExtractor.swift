@@ -23,9 +23,10 @@ public struct MentionExtractor: Sendable {
         self.language = language
         self.minConfidence = minConfidence
         self.gazetteerMinPopulation = gazetteerMinPopulation
+        tagger = resources.taggers[language]
     }
 
-    var tagger: EntityTagger? { resources.taggers[language] }
+    let tagger: EntityTagger?
 
     /// What to write in `extractor` for an entity whose best mention is `candidate`.
     public func extractorName(_ candidate: Candidate) -> String {

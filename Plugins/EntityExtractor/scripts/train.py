@@ -106,12 +106,57 @@ def viterbi(emissions, transitions, allowed):
     return best[::-1]
 
 
+def train_once(data, F, allowed, epochs, seed, started):
+    """One averaged-perceptron run over `data` in a seed-dependent order; returns averaged (W, T)."""
+    W = np.zeros((F, L))
+    U = np.zeros((F, L))  # sum of c * update, for averaging
+    T = np.zeros((L + 1, L))
+    TU = np.zeros((L + 1, L))
+    c = 1
+    rng = random.Random(seed)
+    order = list(range(len(data)))
+    for epoch in range(epochs):
+        rng.shuffle(order)
+        errors = total = 0
+        for idx in order:
+            flat, owner, gold = data[idx]
+            n = len(gold)
+            emissions = np.zeros((n, L))
+            np.add.at(emissions, owner, W[flat])
+            pred = viterbi(emissions, T, allowed)
+            total += n
+            if pred != list(gold):
+                errors += sum(1 for a, b in zip(pred, gold) if a != b)
+                pred_arr = np.array(pred)
+                diff = pred_arr != gold
+                for k in np.nonzero(diff)[0]:
+                    fids = flat[owner == k]
+                    W[fids, gold[k]] += 1
+                    W[fids, pred_arr[k]] -= 1
+                    U[fids, gold[k]] += c
+                    U[fids, pred_arr[k]] -= c
+                prev_g = prev_p = L
+                for k in range(n):
+                    g, p = gold[k], pred_arr[k]
+                    if g != p or prev_g != prev_p:
+                        T[prev_g, g] += 1
+                        T[prev_p, p] -= 1
+                        TU[prev_g, g] += c
+                        TU[prev_p, p] -= c
+                    prev_g, prev_p = g, p
+            c += 1
+        print(f"seed {seed} epoch {epoch + 1}: token error rate {errors / total:.4f} ({time.time() - started:.0f}s)",
+              flush=True)
+    return W - U / c, T - TU / c
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("paths", nargs="+")
     parser.add_argument("--epochs", type=int, default=12)
     parser.add_argument("--min-count", type=int, default=2)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--seeds", type=int, default=1, help="train this many orders and average the weights")
     parser.add_argument("--max-sentences", type=int, default=4, help="sentences per training sequence")
     parser.add_argument("--out", default=os.path.join(MODEL, "tagger-en.bin"))
     args = parser.parse_args()
@@ -143,47 +188,15 @@ def main():
         data.append((flat, owner, np.array(gold)))
 
     F = len(vocab)
-    W = np.zeros((F, L))
-    U = np.zeros((F, L))  # sum of c * update, for averaging
-    T = np.zeros((L + 1, L))
-    TU = np.zeros((L + 1, L))
     allowed = allowed_transitions()
-    c = 1
-    rng = random.Random(args.seed)
-    order = list(range(len(data)))
-    for epoch in range(args.epochs):
-        rng.shuffle(order)
-        errors = total = 0
-        for idx in order:
-            flat, owner, gold = data[idx]
-            n = len(gold)
-            emissions = np.zeros((n, L))
-            np.add.at(emissions, owner, W[flat])
-            pred = viterbi(emissions, T, allowed)
-            total += n
-            if pred != list(gold):
-                errors += sum(1 for a, b in zip(pred, gold) if a != b)
-                pred_arr = np.array(pred)
-                diff = pred_arr != gold
-                for k in np.nonzero(diff)[0]:
-                    fids = flat[owner == k]
-                    W[fids, gold[k]] += 1
-                    W[fids, pred_arr[k]] -= 1
-                    U[fids, gold[k]] += c
-                    U[fids, pred_arr[k]] -= c
-                prev_g = prev_p = L
-                for k in range(n):
-                    g, p = gold[k], pred_arr[k]
-                    if g != p or prev_g != prev_p:
-                        T[prev_g, g] += 1
-                        T[prev_p, p] -= 1
-                        TU[prev_g, g] += c
-                        TU[prev_p, p] -= c
-                    prev_g, prev_p = g, p
-            c += 1
-        print(f"epoch {epoch + 1}: token error rate {errors / total:.4f} ({time.time() - started:.0f}s)")
-    W_avg = W - U / c
-    T_avg = T - TU / c
+    W_sum = np.zeros((F, L))
+    T_sum = np.zeros((L + 1, L))
+    for seed in range(args.seed, args.seed + args.seeds):
+        W_avg, T_avg = train_once(data, F, allowed, args.epochs, seed, started)
+        W_sum += W_avg
+        T_sum += T_avg
+    W_avg = W_sum / args.seeds
+    T_avg = T_sum / args.seeds
     features = sorted(vocab, key=vocab.get)
     size = model_format.write(args.out, nerlib.LABELS, features, W_avg, T_avg, allowed)
     print(f"wrote {args.out}: {size / 1e6:.1f} MB")

@@ -8,7 +8,7 @@ import Foundation
 /// let gazetteer = try Gazetteer(places: placesURL, lexicon: lexiconURL)
 /// gazetteer.place(named: ["New", "York"])?.namespacedID  // "geonames:5128581"
 /// ```
-public struct Gazetteer: Sendable {
+public final class Gazetteer: Sendable {
     public let places: [Place]
     /// FNV hash of the space-joined phrase tokens → index into `places`.
     let phrases: [UInt64: Int32]

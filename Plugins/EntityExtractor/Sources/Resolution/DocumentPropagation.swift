@@ -27,8 +27,14 @@ public enum DocumentPropagation {
     public static func missedMentions(in fields: [FieldText]) -> [Candidate] {
         var known: [[String]: (type: EntityType, confidence: Double)] = [:]
         for field in fields {
+            let tokenAt = Dictionary(field.tokens.enumerated().map { ($1.start, $0) }, uniquingKeysWith: { first, _ in first })
             for candidate in field.candidates where candidate.source == .tagger {
-                let words = Tokenizer.tokenize(candidate.surface).map(\.text)
+                guard var index = tokenAt[candidate.start] else { continue }
+                var words: [String] = []
+                while index < field.tokens.count && field.tokens[index].end <= candidate.end {
+                    words.append(field.tokens[index].text)
+                    index += 1
+                }
                 if words.count > 1 && known[words] == nil { known[words] = (candidate.type, candidate.confidence) }
                 if candidate.type == .person, words.count > 1, let last = words.last, last.count > 1,
                     isCapitalised(last), known[[last]] == nil

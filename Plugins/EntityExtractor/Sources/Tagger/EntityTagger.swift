@@ -21,7 +21,7 @@ import ClipperCore
 /// let tokens = Tokenizer.tokenize("Angela Merkel visited Paris.")
 /// tagger.tag(tokens).map(\.type)  // [.person, .location]
 /// ```
-public struct EntityTagger: Sendable {
+public final class EntityTagger: Sendable {
     public let model: PerceptronModel
     public let gazetteer: Gazetteer
     let labelTypes: [(begins: Bool, type: EntityType?)]
@@ -93,10 +93,12 @@ public struct EntityTagger: Sendable {
         let labelCount = model.labels.count
         var emissions = [Int](repeating: 0, count: words.count * labelCount)
         emissions.withUnsafeMutableBufferPointer { scores in
-            for index in words.indices {
-                let offset = index * labelCount
-                TokenFeatures.forEach(views, runs: runs, at: index) { hash in
-                    model.accumulate(hash, into: scores, offset: offset)
+            views.withUnsafeBufferPointer { views in
+                for index in words.indices {
+                    let offset = index * labelCount
+                    TokenFeatures.forEach(views, runs: runs, at: index) { hash in
+                        model.accumulate(hash, into: scores, offset: offset)
+                    }
                 }
             }
         }

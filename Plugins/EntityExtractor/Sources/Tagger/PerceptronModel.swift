@@ -40,7 +40,7 @@ public struct PerceptronModel: Sendable {
         transitions = try (0..<((labelCount + 1) * labelCount)).map { _ in Int(Int32(bitPattern: try reader.uint32())) }
         table = WeightTable(
             keys: try reader.array(of: UInt64.self, count: slots),
-            weights: try reader.array(of: Int16.self, count: slots * labelCount))
+            weights: try reader.array(of: Int16.self, count: slots * labelCount), labelCount: labelCount)
         mask = slots - 1
     }
 
@@ -49,13 +49,17 @@ public struct PerceptronModel: Sendable {
     public func accumulate(_ hash: UInt64, into scores: UnsafeMutableBufferPointer<Int>, offset: Int) {
         var slot = Int(truncatingIfNeeded: hash) & mask
         let labelCount = labels.count
-        let keys = table.keys
+        let stride = table.stride
+        let slots = table.slots
         while true {
-            let key = keys[slot]
+            let entry = slots + slot * stride
+            let key = UnsafeRawPointer(entry).loadUnaligned(as: UInt64.self)
             if key == hash {
-                let weights = table.weights + slot * labelCount
+                let weights = UnsafeRawPointer(entry + 8)
                 let target = scores.baseAddress! + offset
-                for label in 0..<labelCount { target[label] += Int(weights[label]) }
+                for label in 0..<labelCount {
+                    target[label] += Int(weights.loadUnaligned(fromByteOffset: 2 * label, as: Int16.self))
+                }
                 return
             }
             if key == 0 { return }
@@ -64,21 +68,29 @@ public struct PerceptronModel: Sendable {
     }
 }
 
-/// The weight table in memory that is never freed or written after loading (models live for the process).
+/// The weight table, read-only after loading. Each slot holds its key and its weights side by side
+/// (8 + 2 × labels bytes, padded to 8), so a lookup touches one cache line.
 final class WeightTable: @unchecked Sendable {
-    let keys: UnsafeMutableBufferPointer<UInt64>
-    let weights: UnsafeMutablePointer<Int16>
+    let slots: UnsafeMutablePointer<UInt8>
+    let stride: Int
+    let keys: [UInt64]
 
-    init(keys: [UInt64], weights: [Int16]) {
-        self.keys = UnsafeMutableBufferPointer.allocate(capacity: keys.count)
-        _ = self.keys.initialize(from: keys)
-        self.weights = UnsafeMutablePointer.allocate(capacity: weights.count)
-        self.weights.initialize(from: weights, count: weights.count)
+    init(keys: [UInt64], weights: [Int16], labelCount: Int) {
+        self.keys = keys
+        stride = (8 + 2 * labelCount + 7) / 8 * 8
+        slots = UnsafeMutablePointer.allocate(capacity: keys.count * stride)
+        slots.initialize(repeating: 0, count: keys.count * stride)
+        for (slot, key) in keys.enumerated() where key != 0 {
+            let entry = UnsafeMutableRawPointer(slots + slot * stride)
+            entry.storeBytes(of: key, as: UInt64.self)
+            for label in 0..<labelCount {
+                entry.storeBytes(of: weights[slot * labelCount + label], toByteOffset: 8 + 2 * label, as: Int16.self)
+            }
+        }
     }
 
     deinit {
-        keys.deallocate()
-        weights.deallocate()
+        slots.deallocate()
     }
 }
 

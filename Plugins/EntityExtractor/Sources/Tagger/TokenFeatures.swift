@@ -48,18 +48,20 @@ public enum TokenFeatures {
     /// Calls `body` with the hash value of every feature of token `index`.
     @inline(__always)
     public static func forEach(
-        _ views: [TokenView], runs: [CapitalisedRuns.Membership?], at index: Int, _ body: (UInt64) -> Void
+        _ views: UnsafeBufferPointer<TokenView>, runs: [CapitalisedRuns.Membership?], at index: Int,
+        _ body: (UInt64) -> Void
     ) {
-        let view = views[index]
         let count = views.count
-        let previous: TokenView? = index > 0 ? views[index - 1] : nil
-        let next: TokenView? = index + 1 < count ? views[index + 1] : nil
-        let previous2: TokenView? = index > 1 ? views[index - 2] : nil
-        let next2: TokenView? = index + 2 < count ? views[index + 2] : nil
-        let lowerPrevious = previous?.lowerBytes ?? startPad
-        let lowerNext = next?.lowerBytes ?? endPad
-        let shapePrevious = previous?.shape ?? startPad
-        let shapeNext = next?.shape ?? endPad
+        let hasPrevious = index > 0
+        let hasNext = index + 1 < count
+        let lowerPrevious = hasPrevious ? views[index - 1].lowerBytes : startPad
+        let lowerNext = hasNext ? views[index + 1].lowerBytes : endPad
+        let shapePrevious = hasPrevious ? views[index - 1].shape : startPad
+        let shapeNext = hasNext ? views[index + 1].shape : endPad
+        let lower = views[index].lowerBytes
+        let wordShape = views[index].shape
+        let classesHere = views[index].classes
+        let gazetteerHere = views[index].gazetteer
 
         func emit(_ prefix: FeatureHash, _ part: [UInt8]) {
             var hash = prefix
@@ -89,36 +91,36 @@ public enum TokenFeatures {
         }
 
         body(bias.value)
-        emit(word, view.lowerBytes)
-        emit(shape, view.shape)
-        for (length, template) in prefixes.enumerated() { emit(template, slice: view.prefix(length + 1)) }
-        for (length, template) in suffixes.enumerated() { emit(template, slice: view.suffix(length + 1)) }
-        let isFirst = previous?.endsSentence ?? true
+        emit(word, lower)
+        emit(shape, wordShape)
+        for (length, template) in prefixes.enumerated() { emit(template, slice: views[index].prefix(length + 1)) }
+        for (length, template) in suffixes.enumerated() { emit(template, slice: views[index].suffix(length + 1)) }
+        let isFirst = hasPrevious ? views[index - 1].endsSentence : true
         var first = firstShape
         first.add(isFirst ? UInt8(ascii: "1") : UInt8(ascii: "0"))
-        first.add(view.shape)
+        first.add(wordShape)
         body(first.value)
         emit(previousWord, lowerPrevious)
         emit(nextWord, lowerNext)
-        emit(previousWord2, previous2?.lowerBytes ?? startPad)
-        emit(nextWord2, next2?.lowerBytes ?? endPad)
+        emit(previousWord2, index > 1 ? views[index - 2].lowerBytes : startPad)
+        emit(nextWord2, index + 2 < count ? views[index + 2].lowerBytes : endPad)
         emit(previousShape, shapePrevious)
         emit(nextShape, shapeNext)
-        emit(previousShapeShape, shapePrevious, view.shape)
-        emit(shapeNextShape, view.shape, shapeNext)
-        emit(shapeTrigram, shapePrevious, view.shape, shapeNext)
-        emit(previousWordShape, lowerPrevious, view.shape)
-        emit(shapeNextWord, view.shape, lowerNext)
-        emit(wordNextWord, view.lowerBytes, lowerNext)
-        emit(previousWordWord, lowerPrevious, view.lowerBytes)
-        emit(gazetteer, view.gazetteer)
-        emit(previousGazetteer, previous?.gazetteer ?? dash)
-        emit(nextGazetteer, next?.gazetteer ?? dash)
-        emit(gazetteerShape, view.gazetteer, view.shape)
-        emit(classes, view.classes)
-        emit(previousClasses, previous?.classes ?? startPad)
-        emit(nextClasses, next?.classes ?? endPad)
-        emit(classesShape, view.classes, view.shape)
+        emit(previousShapeShape, shapePrevious, wordShape)
+        emit(shapeNextShape, wordShape, shapeNext)
+        emit(shapeTrigram, shapePrevious, wordShape, shapeNext)
+        emit(previousWordShape, lowerPrevious, wordShape)
+        emit(shapeNextWord, wordShape, lowerNext)
+        emit(wordNextWord, lower, lowerNext)
+        emit(previousWordWord, lowerPrevious, lower)
+        emit(gazetteer, gazetteerHere)
+        emit(previousGazetteer, hasPrevious ? views[index - 1].gazetteer : dash)
+        emit(nextGazetteer, hasNext ? views[index + 1].gazetteer : dash)
+        emit(gazetteerShape, gazetteerHere, wordShape)
+        emit(classes, classesHere)
+        emit(previousClasses, hasPrevious ? views[index - 1].classes : startPad)
+        emit(nextClasses, hasNext ? views[index + 1].classes : endPad)
+        emit(classesShape, classesHere, wordShape)
         guard let run = runs[index] else {
             emit(runPosition, dash)
             return

@@ -24,7 +24,7 @@ public enum Tokenizer {
                 continue
             }
             guard ScalarClass.isWordScalar(scalar) else {
-                tokens.append(Token(start: index, end: index + 1, text: String(Character(scalar))))
+                tokens.append(Token(start: index, end: index + 1, text: string(scalars[index..<(index + 1)])))
                 index += 1
                 continue
             }
@@ -52,9 +52,17 @@ public enum Tokenizer {
         return cursor < count && scalars[cursor] == "." ? cursor + 1 : cursor
     }
 
+    /// The text of a run of scalars.
     static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars)
-        return String(view)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(scalars.count)
+        for scalar in scalars {
+            if scalar.value < 0x80 {
+                bytes.append(UInt8(truncatingIfNeeded: scalar.value))
+            } else {
+                bytes.append(contentsOf: scalar.utf8)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
