@@ -49,6 +49,8 @@ public struct KafkaError: Error, Sendable, CustomStringConvertible {
         rd_kafka_error_destroy(error)
     }
 
+    /// `KafkaError(CODE): text. message`, for logs.
+    /// `KafkaError(CODE): text. message`, for logs.
     public var description: String { "KafkaError(\(code)): \(text). \(message)" }
 
     static let retriableCodes: Set<KafkaErrorCode> = [

@@ -19,8 +19,10 @@ public struct TopicPartition: Sendable, Hashable, CustomStringConvertible, Compa
         self.partition = partition
     }
 
+    /// `topic[partition]`.
     public var description: String { "\(topic)[\(partition)]" }
 
+    /// Orders by topic, then partition.
     public static func < (lhs: TopicPartition, rhs: TopicPartition) -> Bool {
         (lhs.topic, lhs.partition) < (rhs.topic, rhs.partition)
     }
