@@ -50,7 +50,6 @@ public struct KafkaError: Error, Sendable, CustomStringConvertible {
     }
 
     /// `KafkaError(CODE): text. message`, for logs.
-    /// `KafkaError(CODE): text. message`, for logs.
     public var description: String { "KafkaError(\(code)): \(text). \(message)" }
 
     static let retriableCodes: Set<KafkaErrorCode> = [
