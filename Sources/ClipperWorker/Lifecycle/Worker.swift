@@ -28,16 +28,21 @@ public final class Worker: Sendable {
     let logger: Logger
     let startedFlag = Atomic<Bool>(false)
     let haltFailure = Mutex<ChainFailure?>(nil)
+    let recordFilter: (@Sendable (ConsumedRecord) -> Bool)?
 
     /// Builds the chain and the Kafka clients. Nothing is consumed until ``run()``.
     ///
     /// - Parameters:
     ///   - source: the live consumer group by default; replay passes explicit partition ranges.
     ///   - replayID: stamped into `processing.replay` of every record when set.
+    ///   - recordFilter: records it rejects are acknowledged without processing and counted as `skipped` (replay's
+    ///     time window).
     public init(
         configuration: ClipperConfiguration, catalog: ProcessorCatalog = .builtIn, source: PipelineSource? = nil,
-        replayID: String? = nil, outputTopic: String? = nil, logger: Logger
+        replayID: String? = nil, outputTopic: String? = nil,
+        recordFilter: (@Sendable (ConsumedRecord) -> Bool)? = nil, logger: Logger
     ) throws {
+        self.recordFilter = recordFilter
         var configuration = configuration
         if let outputTopic { configuration.kafka.outputTopic = outputTopic }
         self.configuration = configuration
@@ -102,22 +107,27 @@ public final class Worker: Sendable {
 
     func handle(_ record: ConsumedRecord) async -> RecordDisposition {
         metrics.recordIn(topic: record.topic, partition: record.partition)
+        let partition = TopicPartition(topic: record.topic, partition: record.partition)
+        if let recordFilter, !recordFilter(record) {
+            counters.add(.skipped, partition: partition)
+            return .drop
+        }
         let input = InputRecord(
             key: record.key, value: record.value.map { Data($0) }, topic: record.topic, partition: record.partition,
             offset: record.offset, timestamp: record.timestamp)
         switch await pipeline.handle(input) {
         case .publish(let output):
-            counters.add(.published)
+            counters.add(.published, partition: partition)
             metrics.recordOut()
             return .produce([OutgoingRecord(
                 topic: configuration.kafka.outputTopic, key: Array(output.key.utf8), value: Array(output.value),
                 headers: Self.outputHeaders(record))])
         case .deadLetter(let letter):
-            counters.add(.deadLettered)
+            counters.add(.deadLettered, partition: partition)
             metrics.recordDeadLetter(reason: letter.reason)
             return .produce([deadLetterRecord(for: record, input: input, letter: letter)])
         case .drop(let processor, let reason):
-            counters.add(.dropped)
+            counters.add(.dropped, partition: partition)
             metrics.recordDrop(processor: processor, reason: reason)
             return .drop
         case .halt(let failure):
@@ -145,7 +155,9 @@ public final class Worker: Sendable {
             logger.error("dead-letter delivery failed; retrying", metadata: ["error": "\(error)"])
             return nil
         }
-        counters.move(from: .published, to: .deadLettered)
+        counters.move(
+            from: .published, to: .deadLettered,
+            partition: TopicPartition(topic: input.topic, partition: input.partition))
         metrics.recordDeadLetter(reason: .produce)
         let letter = DeadLetter(reason: .produce, processor: nil, error: "\(error.text): \(error.message)", attempts: 1)
         let record = InputRecord(
