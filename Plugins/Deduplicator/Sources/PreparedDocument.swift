@@ -48,7 +48,13 @@ public struct PreparedDocument: Sendable {
         contentLines = content
         boilerplateKeys = keys
         tokenCount = content.reduce(0) { $0 + $1.tokenCount }
-        fingerprint = DocumentID.sha256Hex(content.map(\.canonical).joined(separator: " "))
+        var normalised: [UInt8] = []
+        normalised.reserveCapacity(content.reduce(0) { $0 + $1.canonicalBytes.count + 1 })
+        for line in content {
+            if !normalised.isEmpty { normalised.append(0x20) }
+            normalised += line.canonicalBytes
+        }
+        fingerprint = DocumentID.sha256Hex(String(decoding: normalised, as: UTF8.self))
         fingerprintKey = Int64(bitPattern: UInt64(fingerprint.prefix(16), radix: 16) ?? 0)
     }
 
@@ -57,7 +63,7 @@ public struct PreparedDocument: Sendable {
         var tokens: [UInt64] = []
         tokens.reserveCapacity(tokenCount)
         for (line, key) in zip(contentLines, boilerplateKeys) {
-            if let key, boilerplate.contains(key) { continue }
+            if !boilerplate.isEmpty, let key, boilerplate.contains(key) { continue }
             tokens += line.tokenHashes
         }
         return tokens

@@ -15,8 +15,8 @@ public enum TextTokenizer {
     public struct Line: Sendable {
         /// FNV-1a hash of each lower-cased token.
         public var tokenHashes: [UInt64]
-        /// The tokens joined by single spaces: the normalised text of the line.
-        public var canonical: String
+        /// The tokens joined by single spaces, as UTF-8: the normalised text of the line.
+        public var canonicalBytes: [UInt8]
         /// Hash of ``canonical``: equal lines (after normalisation) have equal hashes.
         public var hash: UInt64
         /// The raw UTF-8 bytes of the line when it is short enough to be chrome (at most
@@ -24,6 +24,9 @@ public enum TextTokenizer {
         public var rawBytes: [UInt8]
 
         public var tokenCount: Int { tokenHashes.count }
+
+        /// ``canonicalBytes`` as a string.
+        public var canonical: String { String(decoding: canonicalBytes, as: UTF8.self) }
     }
 
     /// The non-empty lines of `text` (lines with no token are skipped). Lines end at `\n` or `\r`.
@@ -121,9 +124,7 @@ public enum TextTokenizer {
         func line(rawBytes: [UInt8]) -> Line {
             var lineHash = StableHash.fnvOffset
             for byte in canonical { lineHash = StableHash.fnvStep(lineHash, byte) }
-            return Line(
-                tokenHashes: hashes, canonical: String(decoding: canonical, as: UTF8.self),
-                hash: StableHash.mix(lineHash), rawBytes: rawBytes)
+            return Line(tokenHashes: hashes, canonicalBytes: canonical, hash: StableHash.mix(lineHash), rawBytes: rawBytes)
         }
     }
 }
