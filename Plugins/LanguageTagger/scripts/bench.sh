@@ -40,21 +40,29 @@ with open(sys.argv[2], "w", encoding="utf-8") as out:
 EOF
 
 results="$work/results.txt"
-for bucket in sentences news; do
-  line=$($pin "$tool" --quiet --repeat 5 "$work/$bucket.tsv" 2>&1 >/dev/null | tail -1)
-  echo "peer=clipper-language bucket=$bucket $line" | tee -a "$results"
+# The fast detectors run in ROUNDS alternating rounds (default 2) and keep their best figure, so a burst of load
+# from other processes on a shared machine does not decide a ratio. lingua is slow and runs once.
+for round in $(seq "${ROUNDS:-2}"); do
+  for bucket in sentences news; do
+    line=$($pin "$tool" --quiet --repeat 5 "$work/$bucket.tsv" 2>&1 >/dev/null | tail -1)
+    echo "peer=clipper-language bucket=$bucket round=$round $line" | tee -a "$results"
+  done
+  for peer in cld2 fastlang-lite-notrunc; do
+    PASSES=5 OMP_NUM_THREADS=1 $pin "$venv/bin/python" "$here/bench_peer.py" "$peer" \
+      "$work/sentences.tsv" "$work/news.tsv" | sed "s#bucket=$work/\([a-z]*\).tsv#bucket=\1 round=$round#" | tee -a "$results"
+  done
 done
-for peer in cld2 fastlang-lite-notrunc lingua-high-41; do
-  OMP_NUM_THREADS=1 RAYON_NUM_THREADS=1 $pin "$venv/bin/python" "$here/bench_peer.py" "$peer" \
-    "$work/sentences.tsv" "$work/news.tsv" | sed "s#bucket=$work/\([a-z]*\).tsv#bucket=\1#" | tee -a "$results"
-done
+PASSES=1 RAYON_NUM_THREADS=1 $pin "$venv/bin/python" "$here/bench_peer.py" lingua-high-41 \
+  "$work/sentences.tsv" "$work/news.tsv" | sed "s#bucket=$work/\([a-z]*\).tsv#bucket=\1#" | tee -a "$results"
 
 python3 - "$results" <<'EOF'
 import sys
 rows = {}
 for line in open(sys.argv[1]):
     fields = dict(part.split("=", 1) for part in line.split() if "=" in part)
-    rows.setdefault(fields["peer"], {})[fields["bucket"]] = fields
+    best = rows.setdefault(fields["peer"], {}).get(fields["bucket"])
+    if best is None or float(fields["texts_per_second"]) > float(best["texts_per_second"]):
+        rows[fields["peer"]][fields["bucket"]] = fields
 ours = rows["clipper-language"]
 print("\n| detector | sentences texts/s | news-length texts/s | peak RSS MB | ours / peer (sentences) | ours / peer (news) |")
 print("|---|---|---|---|---|---|")

@@ -15,24 +15,31 @@ struct TextSample {
     init(_ fields: [String], maxScalars: Int) {
         letters.reserveCapacity(min(maxScalars, 4096) + 2)
         var budget = maxScalars
-        for field in fields {
-            guard budget > 0 else { break }
-            var previousWasLetter = false
-            for scalar in field.unicodeScalars {
+        let table = LetterTable.shared
+        var counts = [Int](repeating: 0, count: WritingScript.allCases.count)
+        var letterCount = 0
+        counts.withUnsafeMutableBufferPointer { counts in
+            for field in fields {
                 guard budget > 0 else { break }
-                budget -= 1
-                if let lowered = LetterTable.lowercasedLetter(scalar.value) {
-                    letters.append(lowered)
-                    letterCount += 1
-                    scriptCounts[WritingScript.of(lowered).rawValue] += 1
-                    previousWasLetter = true
-                } else if previousWasLetter {
-                    letters.append(0)
-                    previousWasLetter = false
+                var previousWasLetter = false
+                for scalar in field.unicodeScalars {
+                    guard budget > 0 else { break }
+                    budget -= 1
+                    if let letter = table.letter(scalar.value) {
+                        letters.append(letter.scalar)
+                        letterCount += 1
+                        counts[letter.script] += 1
+                        previousWasLetter = true
+                    } else if previousWasLetter {
+                        letters.append(0)
+                        previousWasLetter = false
+                    }
                 }
+                if let last = letters.last, last != 0 { letters.append(0) }
             }
-            if let last = letters.last, last != 0 { letters.append(0) }
         }
+        self.letterCount = letterCount
+        scriptCounts = counts
     }
 
     /// The script with the most letters; Han and kana count together, and kana decides for Japanese.
