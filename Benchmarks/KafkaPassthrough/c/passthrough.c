@@ -128,7 +128,10 @@ static int run(const char *brokers, const char *input, const char *output, const
         set(conf, "enable.auto.offset.store", "false");
         set(conf, "enable.auto.commit", "true");
         set(conf, "auto.commit.interval.ms", "5000");
-        set(conf, "queued.max.messages.kbytes", "16384");
+        /* The same consumer fetch settings as Clipper's ConsumerSettings. */
+        set(conf, "queued.max.messages.kbytes", "1024");
+        set(conf, "max.partition.fetch.bytes", "262144");
+        set(conf, "fetch.queue.backoff.ms", "10");
         rd_kafka_t *consumer = rd_kafka_new(RD_KAFKA_CONSUMER, conf, err, sizeof(err));
         if (!consumer) {
                 fprintf(stderr, "consumer: %s\n", err);
