@@ -27,9 +27,8 @@ public enum DocumentPropagation {
     public static func missedMentions(in fields: [FieldText]) -> [Candidate] {
         var known: [[String]: (type: EntityType, confidence: Double)] = [:]
         for field in fields {
-            let tokenAt = Dictionary(field.tokens.enumerated().map { ($1.start, $0) }, uniquingKeysWith: { first, _ in first })
             for candidate in field.candidates where candidate.source == .tagger {
-                guard var index = tokenAt[candidate.start] else { continue }
+                guard var index = tokenIndex(startingAt: candidate.start, in: field.tokens) else { continue }
                 var words: [String] = []
                 while index < field.tokens.count && field.tokens[index].end <= candidate.end {
                     words.append(field.tokens[index].text)
@@ -70,6 +69,17 @@ public enum DocumentPropagation {
             }
         }
         return found
+    }
+
+    /// Binary search for the token that starts at scalar offset `start`.
+    static func tokenIndex(startingAt start: Int, in tokens: [Token]) -> Int? {
+        var low = 0
+        var high = tokens.count
+        while low < high {
+            let middle = (low + high) / 2
+            if tokens[middle].start < start { low = middle + 1 } else { high = middle }
+        }
+        return low < tokens.count && tokens[low].start == start ? low : nil
     }
 
     static func isCapitalised(_ word: String) -> Bool {

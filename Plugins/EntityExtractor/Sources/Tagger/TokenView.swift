@@ -23,7 +23,7 @@ public struct TokenView: Sendable {
         self.word = word
         self.classes = classes
         self.gazetteer = gazetteer
-        endsSentence = TokenFeatures.sentenceEnd.contains(word)
+        endsSentence = word.utf8.count <= 3 && TokenFeatures.sentenceEnd.contains(word)
         var ascii: [UInt8] = []
         ascii.reserveCapacity(word.utf8.count)
         var isASCII = true
