@@ -1,3 +1,6 @@
+import ClipperCore
+import Foundation
+
 /// A name found by the statistical tagger, in token and scalar offsets.
 ///
 /// ```swift
@@ -11,8 +14,6 @@ public struct TaggedSpan: Sendable, Hashable {
     public var type: EntityType
     public var confidence: Double
 }
-
-import ClipperCore
 
 /// The English tagger: tokens → gazetteer and lexicon lookups → hashed features → Viterbi over BIO labels.
 ///
@@ -112,5 +113,3 @@ public final class EntityTagger: Sendable {
         return 1 / (1 + exp(-units / 4))
     }
 }
-
-import Foundation

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A watchlist hit, in Unicode-scalar offsets of the searched text.
 ///
 /// ```swift
@@ -99,5 +101,3 @@ public struct WatchlistMatcher: Sendable {
         return true
     }
 }
-
-import Foundation
