@@ -86,21 +86,12 @@ extension WorkerIntegrationTests {
             let perPartition = duplicates.sorted { $0.key < $1.key }.map { "p\($0.key): \($0.value)" }
             print("WorkerCrashTests: duplicates per input partition after \(crashes) crashes: \(perPartition)")
             #expect(crashes == 3)
-            // Known bug: Config/clipper.yaml and ClipperConfiguration document max_in_flight_per_partition as "the most
-            // duplicates one crash can cause per partition", but stored offsets are committed only every 5 s
-            // (ConsumerSettings.commitInterval, auto.commit.interval.ms, not configurable through a typed key), so a
-            // kill -9 replays everything acked since the last commit: ~160 per partition per crash here, not ≤ 64.
-            // With consumer_properties auto.commit.interval.ms: "100" the same run gives ~25 per partition in total.
-            // Intermittent: on a slow enough machine 5 s of throughput can fall under the bound.
-            withKnownIssue(
-                "duplicates after kill -9 are bounded by the 5 s auto-commit interval, not max_in_flight_per_partition",
-                isIntermittent: true
-            ) {
-                #expect(
-                    over.isEmpty,
-                    "duplicates per partition \(perPartition) over \(crashes) crashes × \(Self.maxInFlight) = \(bound)"
-                )
-            }
+            // The pipeline commits early whenever a partition has stored half a lane of offsets since the last
+            // commit, so what a kill -9 re-delivers per partition stays within the in-flight limit.
+            #expect(
+                over.isEmpty,
+                "duplicates per partition \(perPartition) over \(crashes) crashes × \(Self.maxInFlight) = \(bound)"
+            )
         }
     }
 }

@@ -231,6 +231,7 @@ extension KafkaPipeline {
         } else {
             let error = KafkaError(err, context: "commit")
             state.withLock { $0.commitFailures += 1 }
+            logger.warning("commit failed", metadata: ["error": "\(error)"])
             emit(.commitFailed(error))
         }
     }

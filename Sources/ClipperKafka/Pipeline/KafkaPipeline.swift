@@ -36,6 +36,8 @@ public final class KafkaPipeline: Sendable {
     let closeWatchdogFired = AtomicFlag()
     let lastPollMillis = Atomic<Int64>(0)
     let produced = Atomic<Int>(0)
+    /// Per partition, the stored offset at which the last early commit was triggered (see `commitEarlyIfNeeded`).
+    let earlyCommitMarks = Mutex<[TopicPartition: Int64]>([:])
     let startupError = Mutex<KafkaError?>(nil)
     /// Delivered inputs not yet acked (filled by delivery reports, flushed after each delivery round).
     let deliveredAcks = Mutex<[PendingAck]>([])

@@ -33,6 +33,7 @@ extension ClipperConfiguration {
         settings.sessionTimeout = .milliseconds(kafka.sessionTimeoutMS)
         settings.heartbeatInterval = .milliseconds(max(500, min(3_000, kafka.sessionTimeoutMS / 3)))
         settings.autoOffsetReset = kafka.autoOffsetReset == "latest" ? .latest : .earliest
+        settings.commitInterval = .milliseconds(kafka.commitIntervalMS)
         return settings
     }
 

@@ -32,6 +32,9 @@ public struct ClipperConfiguration: Sendable {
         public var producerProperties: [String: String]
         public var sessionTimeoutMS: Int
         public var autoOffsetReset: String
+        /// Periodic commit of the stored offsets. Commits also happen early, whenever a partition has stored half of
+        /// `max_in_flight_per_partition` offsets since the last one.
+        public var commitIntervalMS: Int
 
         public var inputTopic: String { inputTopics.first ?? "" }
     }
@@ -55,7 +58,8 @@ public struct ClipperConfiguration: Sendable {
         public var workerID: String
         /// Records larger than this go to the dead-letter topic with reason `oversize`.
         public var maxRecordBytes: Int
-        /// Messages per partition that may be in flight (= the most duplicates a crash can cause per partition).
+        /// Messages per partition that may be in flight; also about the most duplicates one crash can cause per
+        /// partition (offsets are committed at least every half of this many records).
         public var maxInFlightPerPartition: Int
         public var maxInFlightBytes: Int
         public var drainTimeoutMS: Int

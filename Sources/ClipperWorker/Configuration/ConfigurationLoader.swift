@@ -94,7 +94,8 @@ public enum ConfigurationLoader {
             consumerProperties: kafka.stringMap("consumer_properties"),
             producerProperties: kafka.stringMap("producer_properties"),
             sessionTimeoutMS: kafka.int("session_timeout_ms", default: 45_000, range: 1_000...3_600_000),
-            autoOffsetReset: kafka.oneOf("auto_offset_reset", ["earliest", "latest"], default: "earliest"))
+            autoOffsetReset: kafka.oneOf("auto_offset_reset", ["earliest", "latest"], default: "earliest"),
+            commitIntervalMS: kafka.int("commit_interval_ms", default: 1_000, range: 10...600_000))
         kafka.finish()
 
         var worker = top.object("worker")

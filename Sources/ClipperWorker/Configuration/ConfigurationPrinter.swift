@@ -37,6 +37,7 @@ public enum ConfigurationPrinter {
                 "producer_properties": redactProperties(configuration.kafka.producerProperties),
                 "session_timeout_ms": configuration.kafka.sessionTimeoutMS,
                 "auto_offset_reset": configuration.kafka.autoOffsetReset,
+                "commit_interval_ms": configuration.kafka.commitIntervalMS,
             ] as [String: Any],
             "worker": [
                 "worker_id": configuration.worker.workerID,

@@ -7,33 +7,28 @@ extension Worker {
     func observeEvents() async {
         for await event in kafka.events {
             switch event {
-            case .assigned(let partitions):
+            // ClipperKafka logs rebalances, commit failures, librdkafka's own lines and client errors through the
+            // same logger; here they are only counted.
+            case .assigned:
                 metrics.addToCounter("clipper_rebalances_total", 1, dimensions: [("kind", "assigned")])
-                logger.info("partitions assigned", metadata: ["partitions": "\(partitions.map(\.description))"])
-            case .revoked(let partitions):
+            case .revoked:
                 metrics.addToCounter("clipper_rebalances_total", 1, dimensions: [("kind", "revoked")])
-                logger.info("partitions revoked", metadata: ["partitions": "\(partitions.map(\.description))"])
-            case .lost(let partitions):
+            case .lost:
                 metrics.addToCounter("clipper_rebalances_total", 1, dimensions: [("kind", "lost")])
-                logger.warning("partitions lost", metadata: ["partitions": "\(partitions.map(\.description))"])
             case .commitSucceeded:
                 metrics.addToCounter("clipper_commits_total", 1)
-            case .commitFailed(let error):
+            case .commitFailed:
                 metrics.addToCounter("clipper_commit_failures_total", 1)
-                logger.warning("commit failed", metadata: ["error": "\(error)"])
             case .paused(let partitions):
                 logger.debug("paused", metadata: ["partitions": "\(partitions.map(\.description))"])
             case .resumed(let partitions):
                 logger.debug("resumed", metadata: ["partitions": "\(partitions.map(\.description))"])
             case .statistics:
                 break
-            case .log(let level, let facility, let message):
-                logger.log(level: level, "\(message)", metadata: ["source": "librdkafka", "facility": "\(facility)"])
-            case .error(let error):
-                logger.error("kafka error", metadata: ["error": "\(error)"])
-            case .deliveryFailed(let error):
+            case .log, .error:
+                break
+            case .deliveryFailed:
                 metrics.addToCounter("clipper_delivery_errors_total", 1)
-                logger.warning("delivery failed", metadata: ["error": "\(error)"])
             case .stopped(let closeTimedOut):
                 logger.info("pipeline stopped", metadata: ["close_timed_out": "\(closeTimedOut)"])
             }
