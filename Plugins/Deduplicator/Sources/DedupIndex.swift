@@ -189,25 +189,32 @@ public final class DedupIndex: Sendable {
         return row.map { Match(matchedDocID: $0["doc_id"], clusterID: $0["cluster_id"], similarity: 1.0, kind: .exact) }
     }
 
+    /// The document's short lines already seen in `boilerplate_min_stories` stories of its source: one statement,
+    /// the keys passed as a JSON array (per-line statements showed in profiles).
     func learnedBoilerplate(of document: PreparedDocument, db: Database) throws -> Set<Int64> {
         let keys = document.eligibleBoilerplateKeys
         guard settings.boilerplateMinStories > 0, !keys.isEmpty else { return [] }
-        var learned: Set<Int64> = []
-        let statement = try db.cachedStatement(sql: "SELECT stories FROM line_stats WHERE line_key = ?")
-        for key in keys {
-            if let stories = try Int.fetchOne(statement, arguments: [key]), stories >= settings.boilerplateMinStories {
-                learned.insert(key)
-            }
-        }
-        return learned
+        let statement = try db.cachedStatement(sql: """
+            SELECT line_key FROM line_stats
+            WHERE line_key IN (SELECT value FROM json_each(?)) AND stories >= ?
+            """)
+        let found = try Int64.fetchAll(statement, arguments: [Self.jsonArray(keys), settings.boilerplateMinStories])
+        return Set(found)
     }
 
+    /// Counts one more story for each short line of a first-seen document.
     func recordLines(of document: PreparedDocument, id: Int64, db: Database) throws {
+        let keys = document.eligibleBoilerplateKeys
+        guard !keys.isEmpty else { return }
         let statement = try db.cachedStatement(sql: """
-            INSERT INTO line_stats(line_key, stories, last_id) VALUES (?, 1, ?)
+            INSERT INTO line_stats(line_key, stories, last_id) SELECT value, 1, ? FROM json_each(?) WHERE true
             ON CONFLICT(line_key) DO UPDATE SET stories = stories + 1, last_id = excluded.last_id
             """)
-        for key in document.eligibleBoilerplateKeys { try statement.execute(arguments: [key, id]) }
+        try statement.execute(arguments: [id, Self.jsonArray(keys)])
+    }
+
+    static func jsonArray(_ keys: [Int64]) -> String {
+        "[" + keys.map(String.init).joined(separator: ",") + "]"
     }
 
     /// Verifies the LSH candidates exactly on stored shingle sets; the best passing cluster wins.

@@ -47,6 +47,7 @@ public struct PreparedDocument: Sendable {
         }
         contentLines = content
         boilerplateKeys = keys
+        eligibleBoilerplateKeys = Array(Set(keys.compactMap { $0 }))
         tokenCount = content.reduce(0) { $0 + $1.tokenCount }
         var normalised: [UInt8] = []
         normalised.reserveCapacity(content.reduce(0) { $0 + $1.canonicalBytes.count + 1 })
@@ -79,7 +80,5 @@ public struct PreparedDocument: Sendable {
     }
 
     /// The learned-boilerplate keys of this document, without repeats.
-    var eligibleBoilerplateKeys: [Int64] {
-        Array(Set(boilerplateKeys.compactMap { $0 }))
-    }
+    let eligibleBoilerplateKeys: [Int64]
 }
