@@ -21,7 +21,7 @@ demo: build
 test: setup
 	$(SWIFT) build --build-tests
 	CLIPPER_BINARY=$(CURDIR)/$(BIN)/clipper TANSU_BIN=$(CURDIR)/.tools/tansu/bin/tansu \
-		$(SWIFT) test --skip-build 2>&1 | tee .build/test-output.txt | grep -v -E '^(Test Case|Test Suite).*(started|passed)'; \
+		$(SWIFT) test --skip-build --no-parallel 2>&1 | tee .build/test-output.txt | grep -v -E '^(Test Case|Test Suite).*(started|passed)'; \
 		status=$${PIPESTATUS[0]}; \
 		echo "---- test summary ----"; \
 		grep -E '^(✔|✘|􁁛|􀢄)? ?Test run with|Executed [0-9]+ tests|tests? (passed|failed)|^✘' .build/test-output.txt | tail -20; \
