@@ -35,7 +35,7 @@ final class TansuBroker: @unchecked Sendable {
     /// Starts the broker and waits (up to 15 s) until it accepts connections.
     init() throws {
         guard let binary = Self.binary else { throw TansuError(Self.skipReason) }
-        port = try Self.freePort()
+        port = try LoopbackPort.free()
         process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = [
@@ -46,7 +46,7 @@ final class TansuBroker: @unchecked Sendable {
         process.standardError = FileHandle.nullDevice
         try process.run()
         let deadline = Date().addingTimeInterval(15)
-        while !Self.accepts(port) {
+        while !LoopbackPort.accepts(port) {
             if Date() > deadline || !process.isRunning {
                 stop()
                 throw TansuError("Tansu did not accept connections on port \(port)")
@@ -64,37 +64,6 @@ final class TansuBroker: @unchecked Sendable {
     }
 
     deinit { stop() }
-
-    private static func freePort() throws -> UInt16 {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw TansuError("socket() failed") }
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer -> Bool in
-                bind(fd, pointer, length) == 0 && getsockname(fd, pointer, &length) == 0
-            }
-        }
-        guard bound else { throw TansuError("could not find a free port") }
-        return UInt16(bigEndian: address.sin_port)
-    }
-
-    private static func accepts(_ port: UInt16) -> Bool {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { return false }
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = port.bigEndian
-        return withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
-        }
-    }
 }
 
 struct TansuError: Error, CustomStringConvertible {

@@ -45,23 +45,9 @@ enum WorkerTestEnvironment {
         return url
     }
 
-    /// A loopback TCP port nobody listens on right now (bind port 0, read it back, close).
+    /// A loopback TCP port nobody listens on right now.
     static func freePort() throws -> Int {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw WorkerTestError("socket() failed") }
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer -> Bool in
-                bind(fd, pointer, length) == 0 && getsockname(fd, pointer, &length) == 0
-            }
-        }
-        guard bound else { throw WorkerTestError("could not find a free port") }
-        return Int(UInt16(bigEndian: address.sin_port))
+        Int(try LoopbackPort.free())
     }
 
     /// A logger for the in-test Kafka clients that stays quiet unless `KAFKA_TEST_LOG` is set.
