@@ -20,7 +20,7 @@ demo: build
 ## Run the whole test suite: unit, Kafka (in-process mock cluster), integration (real binary, separate brokers).
 test: setup
 	$(SWIFT) build --build-tests
-	CLIPPER_BINARY=$(CURDIR)/$(BIN)/clipper TANSU_BIN=$(CURDIR)/.tools/tansu/bin/tansu \
+	@CLIPPER_BINARY=$(CURDIR)/$(BIN)/clipper TANSU_BIN=$(CURDIR)/.tools/tansu/bin/tansu \
 		$(SWIFT) test --skip-build --no-parallel 2>&1 | tee .build/test-output.txt | grep -v -E '^(Test Case|Test Suite).*(started|passed)'; \
 		status=$${PIPESTATUS[0]}; \
 		echo "---- test summary ----"; \
