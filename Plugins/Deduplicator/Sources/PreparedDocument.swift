@@ -26,36 +26,50 @@ public struct PreparedDocument: Sendable {
 
     public init(docID: String, sourceKey: String, title: String?, body: String?) {
         self.docID = docID
-        var lines: [TextTokenizer.Line] = []
-        var eligible: [Bool] = []
-        if let title, !title.isEmpty {
-            let titleLines = TextTokenizer.lines(of: title)
-            lines += titleLines
-            eligible += Array(repeating: false, count: titleLines.count)
-        }
-        if let body, !body.isEmpty {
-            let bodyLines = TextTokenizer.lines(of: body)
-            lines += bodyLines
-            eligible += bodyLines.map { $0.tokenCount <= Self.maximumBoilerplateTokens }
-        }
+        let titleLines = title.map { $0.isEmpty ? [] : TextTokenizer.lines(of: $0) } ?? []
+        let bodyLines = body.map { $0.isEmpty ? [] : TextTokenizer.lines(of: $0) } ?? []
         var content: [TextTokenizer.Line] = []
         var keys: [Int64?] = []
+        content.reserveCapacity(titleLines.count + bodyLines.count)
+        keys.reserveCapacity(titleLines.count + bodyLines.count)
         let sourceHash = StableHash.of(sourceKey)
-        for (line, isEligible) in zip(lines, eligible) where !ChromeLineRules.isChrome(line) {
+        // Title lines are never boilerplate; body lines are when they are short enough.
+        for line in titleLines where !ChromeLineRules.isChrome(line) {
             content.append(line)
+            keys.append(nil)
+        }
+        for line in bodyLines where !ChromeLineRules.isChrome(line) {
+            content.append(line)
+            let isEligible = line.tokenCount <= Self.maximumBoilerplateTokens
             keys.append(isEligible ? Int64(bitPattern: StableHash.combine(sourceHash, line.hash)) : nil)
         }
         contentLines = content
         boilerplateKeys = keys
         eligibleBoilerplateKeys = Array(Set(keys.compactMap { $0 }))
-        tokenCount = content.reduce(0) { $0 + $1.tokenCount }
-        var normalised: [UInt8] = []
-        normalised.reserveCapacity(content.reduce(0) { $0 + $1.canonicalBytes.count + 1 })
+        var tokens = 0
+        var normalisedLength = 0
         for line in content {
-            if !normalised.isEmpty { normalised.append(0x20) }
-            normalised += line.canonicalBytes
+            tokens += line.tokenCount
+            normalisedLength += line.canonicalBytes.count + 1
         }
-        fingerprint = DocumentID.sha256Hex(String(decoding: normalised, as: UTF8.self))
+        tokenCount = tokens
+        // The canonical lines joined by single spaces, built straight into the string's storage.
+        let normalised = String(unsafeUninitializedCapacity: max(normalisedLength, 1)) { buffer in
+            var written = 0
+            for line in content {
+                if written > 0 {
+                    buffer[written] = 0x20
+                    written += 1
+                }
+                line.canonicalBytes.withUnsafeBufferPointer { bytes in
+                    _ = UnsafeMutableBufferPointer(rebasing: buffer[written..<(written + bytes.count)]).initialize(
+                        from: bytes)
+                }
+                written += line.canonicalBytes.count
+            }
+            return written
+        }
+        fingerprint = DocumentID.sha256Hex(normalised)
         fingerprintKey = Int64(bitPattern: UInt64(fingerprint.prefix(16), radix: 16) ?? 0)
     }
 
