@@ -84,6 +84,8 @@ try await withThrowingTaskGroup(of: Void.self) { group in
     group.addTask {
         while pipeline.status.produced < total { try await Task.sleep(for: .milliseconds(1)) }
         finished.store(Clock.nanos(), ordering: .relaxed)
+        let status = pipeline.status
+        FileHandle.standardError.write(Data("swift: \(status.pauses) partition pauses, \(status.resumes) resumes\n".utf8))
         pipeline.shutdown()
     }
     try await group.waitForAll()

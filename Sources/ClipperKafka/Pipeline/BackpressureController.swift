@@ -38,6 +38,10 @@ public struct BackpressureController: Sendable {
     public private(set) var totalBytes = 0
     /// Whether the byte limit currently pauses every partition.
     public private(set) var bytesFull = false
+    /// Partition pauses issued so far, for any reason (each paused partition counts once per pause).
+    public private(set) var pauseCount = 0
+    /// Partition resumes issued so far (each resumed partition counts once per resume).
+    public private(set) var resumeCount = 0
 
     /// Creates a controller from pipeline limits.
     ///
@@ -153,6 +157,8 @@ public struct BackpressureController: Sendable {
                 if shouldPause { pause.append(tp) } else { resume.append(tp) }
             }
         }
+        pauseCount += pause.count
+        resumeCount += resume.count
         var actions: [Action] = []
         if !pause.isEmpty { actions.append(.pause(pause.sorted())) }
         if !resume.isEmpty { actions.append(.resume(resume.sorted())) }

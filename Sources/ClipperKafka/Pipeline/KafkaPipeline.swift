@@ -154,6 +154,8 @@ public final class KafkaPipeline: Sendable {
         state.withLock { s in
             status.assignedPartitions = s.lanes.keys.sorted()
             status.pausedPartitions = s.controller.pausedPartitions
+            status.pauses = s.controller.pauseCount
+            status.resumes = s.controller.resumeCount
             for (tp, entry) in s.lanes {
                 status.inFlightMessages[tp] = entry.tracker.inFlight
                 status.inFlightBytes[tp] = s.controller.inFlightBytes(tp)

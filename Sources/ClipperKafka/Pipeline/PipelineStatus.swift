@@ -41,6 +41,11 @@ public struct PipelineStatus: Sendable {
     public var commits = 0
     /// Failed commits.
     public var commitFailures = 0
+    /// Partition pauses issued so far, by backpressure or holds (a partition paused twice counts twice). Each
+    /// pause discards librdkafka's prefetch for that partition and costs a refetch after resuming.
+    public var pauses = 0
+    /// Partition resumes issued so far.
+    public var resumes = 0
     /// Rebalance callbacks handled.
     public var rebalances = 0
     /// Failed deliveries reported to `deliveryFailed`.

@@ -67,6 +67,31 @@ struct BackpressureControllerTests {
         #expect(controller.totalBytes == 0)
     }
 
+    @Test func countsOneCyclePerFullLaneFillAndDrain() {
+        var controller = BackpressureController(limits: limits())   // lane 4, resume at 2
+        controller.assigned(a)
+        for _ in 0..<2 {
+            for _ in 0..<4 { _ = controller.dispatched(a, bytes: 1) }
+            #expect(controller.isPaused(a))
+            for _ in 0..<2 { _ = controller.completed(a, bytes: 1) }
+            #expect(!controller.isPaused(a))
+            for _ in 0..<2 { _ = controller.completed(a, bytes: 1) }
+        }
+        #expect(controller.pauseCount == 2)
+        #expect(controller.resumeCount == 2)
+    }
+
+    @Test func countsPauseAndResumeCyclesPerPartition() {
+        var controller = BackpressureController(limits: limits(lane: 100))
+        controller.assigned(a)
+        controller.assigned(b)
+        _ = controller.dispatched(a, bytes: 950)   // bytes full: both pause
+        _ = controller.completed(a, bytes: 950)    // both resume
+        #expect(controller.hold(a, true) == [.pause([a])])
+        #expect(controller.pauseCount == 3)
+        #expect(controller.resumeCount == 2)
+    }
+
     @Test func holdAllPausesEverything() {
         var controller = BackpressureController(limits: limits())
         controller.assigned(a)
