@@ -112,9 +112,7 @@ public final class Worker: Sendable {
             counters.add(.skipped, partition: partition)
             return .drop
         }
-        let input = InputRecord(
-            key: record.key, value: record.value.map { Data($0) }, topic: record.topic, partition: record.partition,
-            offset: record.offset, timestamp: record.timestamp)
+        let input = InputRecord(record)
         switch await pipeline.handle(input) {
         case .publish(let output):
             counters.add(.published, partition: partition)
@@ -160,10 +158,7 @@ public final class Worker: Sendable {
             partition: TopicPartition(topic: input.topic, partition: input.partition))
         metrics.recordDeadLetter(reason: .produce)
         let letter = DeadLetter(reason: .produce, processor: nil, error: "\(error.text): \(error.message)", attempts: 1)
-        let record = InputRecord(
-            key: input.key, value: input.value.map { Data($0) }, topic: input.topic, partition: input.partition,
-            offset: input.offset, timestamp: input.timestamp)
-        return deadLetterRecord(for: input, input: record, letter: letter)
+        return deadLetterRecord(for: input, input: InputRecord(input), letter: letter)
     }
 
     static func outputHeaders(_ record: ConsumedRecord) -> [KafkaHeader] {
@@ -186,5 +181,14 @@ public enum WorkerError: Error, CustomStringConvertible {
             "\(failure); the record was not committed and will be retried after a restart (policy then: fail)"
         case .closeTimedOut: "the consumer did not close in time (worker.close_timeout_ms); offsets were committed first"
         }
+    }
+}
+
+extension InputRecord {
+    /// The pipeline's view of a consumed Kafka record.
+    init(_ record: ConsumedRecord) {
+        self.init(
+            key: record.key, value: record.value.map { Data($0) }, topic: record.topic, partition: record.partition,
+            offset: record.offset, timestamp: record.timestamp)
     }
 }

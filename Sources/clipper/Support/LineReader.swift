@@ -10,6 +10,9 @@ import Foundation
 final class LineReader {
     let handle: FileHandle
     var buffer = Data()
+    /// Where the unread part of `buffer` starts; the buffer is compacted only when it is refilled, so a line costs
+    /// one copy of itself, not a copy of everything after it.
+    var position = 0
     var finished = false
 
     init(handle: FileHandle) { self.handle = handle }
@@ -28,18 +31,21 @@ final class LineReader {
     /// The next line without its newline, or nil at the end.
     func next() -> Data? {
         while true {
-            if let newline = buffer.firstIndex(of: 0x0A) {
-                var line = buffer[buffer.startIndex..<newline]
+            let start = buffer.startIndex + position
+            if let newline = buffer[start...].firstIndex(of: 0x0A) {
+                var line = buffer[start..<newline]
                 if line.last == 0x0D { line = line.dropLast() }
-                buffer = Data(buffer[buffer.index(after: newline)...])
+                position = newline + 1 - buffer.startIndex
                 return Data(line)
             }
             if finished {
-                guard !buffer.isEmpty else { return nil }
-                defer { buffer = Data() }
-                return buffer
+                guard start < buffer.endIndex else { return nil }
+                defer { position = buffer.count }
+                return Data(buffer[start...])
             }
             let chunk = handle.readData(ofLength: 1 << 16)
+            buffer = Data(buffer[start...])
+            position = 0
             if chunk.isEmpty { finished = true } else { buffer.append(chunk) }
         }
     }

@@ -1,4 +1,3 @@
-import ClipperKafka
 import Foundation
 import Logging
 
@@ -34,7 +33,7 @@ public struct TopicReader: Sendable {
         let consumer = try KafkaConsumer(settings: settings, logger: logger)
         let deadline = ContinuousClock.now + timeout
         let assignment = ranges
-        let collected = try await BlockingCall.run {
+        let collected = try await BlockingCall.run("clipper.topic-reader") {
             try Self.poll(consumer: consumer, ranges: assignment, deadline: deadline)
         }
         consumer.close()
