@@ -95,6 +95,19 @@ extension WorkerIntegrationTests {
             #expect(checked > 20, "the samples mention people, places and organisations: \(child.tail())")
         }
 
+        @Test("demo prints the enriched samples, the dead letters and a summary that accounts for every record")
+        func demoPrintsEveryRecordAndTheSummary() async throws {
+            let directory = try WorkerTestEnvironment.scratchDirectory("demo")
+            let child = try WorkerChildProcess(
+                name: "clipper-demo", executable: try WorkerTestEnvironment.clipperBinary(), arguments: ["demo"],
+                logDirectory: directory, currentDirectory: Self.repositoryRoot)
+            #expect(await child.finish(timeout: .seconds(180)) == 0, "\(child.tail())")
+            #expect(child.stdout.contains("summary: in 23 / out 17 / dead-lettered 6 / dropped 0"), "\(child.tail())")
+            #expect(child.stdout.components(separatedBy: "\n■ ").count - 1 == 17)
+            #expect(child.stdout.components(separatedBy: "\n✗ dead letter").count - 1 == 6)
+            #expect(child.stdout.contains("contained of"), "the near-duplicate pair is linked")
+        }
+
         @Test("clipper broker serves kcat -P and kcat -C -G")
         func brokerServesKcat() async throws {
             let directory = try WorkerTestEnvironment.scratchDirectory("kcat")
