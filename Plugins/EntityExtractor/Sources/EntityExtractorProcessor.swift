@@ -4,9 +4,10 @@ import Foundation
 /// The `entities` processor: people, organisations and places in `title`, `description` and `body`, with
 /// Unicode-scalar offsets, GeoNames or watchlist ids, canonical names, salience and confidence.
 ///
-/// English text goes through the trained tagger; every language gets watchlist hits, and languages without a
-/// tagger also get GeoNames place matches (their `extractor` says so). Run `language` first to choose the model;
-/// without it, `default_language` applies.
+/// Each language runs its own tagger (``LanguageSupport``): ten languages have one trained on labelled text,
+/// others borrow the nearest trained language's, and the rest get watchlist hits plus GeoNames places that have
+/// evidence (their `extractor` says which). Run `language` first to choose the model; without it,
+/// `default_language` applies. Place ids are the same whatever language a name is written in.
 ///
 /// ```yaml
 /// processors:
@@ -65,8 +66,8 @@ public struct EntityExtractorProcessor: Processor {
                 description: "Drop tagger mentions whose confidence (0–1) is below this.", examples: [0.6]),
             ConfigField(
                 name: "gazetteer_min_population", type: .integer, default: 100_000,
-                description: "In languages without a tagger, match only cities at least this populous "
-                    + "(countries, regions and continents always match)."),
+                description: "In languages without a trusted tagger, match only cities at least this populous "
+                    + "(countries, regions and continents always match, when written as names)."),
             ConfigField(
                 name: "max_field_chars", type: .integer, default: 200_000,
                 description: "Read at most this many Unicode scalars of each field."),
@@ -93,10 +94,10 @@ public struct EntityExtractorProcessor: Processor {
                     "entities.0.mentions.0.end": 37,
                 ]),
             ProcessorExample(
-                name: "languages without a tagger still get places",
-                input: ["id": "3", "title": "Regierung in Berlin beschließt Haushalt", "source": ["language_hint": "de"]],
-                configuration: ["watchlist": "", "default_language": "de"],
-                expect: ["entities.0.id": "geonames:2950159", "entities.0.extractor": "gazetteer@1 (no tagger for de)"]),
+                name: "languages without a tagger still get places, with the same id as in English",
+                input: ["id": "3", "title": "اجتماع في برلين"],
+                configuration: ["watchlist": "", "default_language": "ar"],
+                expect: ["entities.0.id": "geonames:2950159", "entities.0.extractor": "gazetteer@2 (no tagger for ar)"]),
         ])
 
     static let defaultWatchlist = "watchlist.yaml"
@@ -110,6 +111,8 @@ public struct EntityExtractorProcessor: Processor {
         self.configuration = configuration
         do {
             resources = try ModelResources.shared()
+            // Load the default language's tagger now, so a missing model fails at start-up, not per record.
+            _ = try resources.tagger(for: Self.languageCode(nil, fallback: configuration.defaultLanguage))
         } catch {
             throw ProcessorSetupError(processor: "entities", message: "\(error)")
         }
@@ -138,7 +141,7 @@ public struct EntityExtractorProcessor: Processor {
 
     public func process(_ article: inout Article, context: ProcessorContext) async throws -> ProcessorOutcome {
         let language = Self.languageCode(article.language?.code, fallback: configuration.defaultLanguage)
-        let extractor = MentionExtractor(
+        let extractor = try MentionExtractor(
             resources: resources, watchlist: watchlist, language: language,
             minConfidence: configuration.minConfidence, gazetteerMinPopulation: configuration.gazetteerMinPopulation)
         var texts: [(field: TextField, scalars: [Unicode.Scalar])] = []
@@ -150,7 +153,9 @@ public struct EntityExtractorProcessor: Processor {
             texts.append((field, scalars))
         }
         let candidates = extractor.candidates(in: texts)
-        article.entities = EntityMerger.merge(candidates, fieldLengths: lengths, extractor: extractor.extractorName)
+        article.entities = EntityMerger.merge(
+            candidates, fieldLengths: lengths, taggerFloor: extractor.support.confidenceFloor,
+            extractor: extractor.extractorName)
         return .keep
     }
 

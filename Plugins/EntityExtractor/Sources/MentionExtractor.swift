@@ -1,29 +1,32 @@
 import ClipperCore
 
-/// Finds candidate mentions in one field: tagger spans (when the language has a tagger), watchlist hits, and
-/// GeoNames places (ids for tagged places; matches of their own in languages without a tagger).
+/// Finds candidate mentions in one field: tagger spans (when the language has a tagger, see
+/// ``LanguageSupport``), watchlist hits, and GeoNames places (ids for tagged places; matches of their own,
+/// with evidence, in languages without a trusted tagger).
 ///
 /// ```swift
-/// let extractor = MentionExtractor(resources: try .shared(), watchlist: matcher, language: "en")
-/// extractor.candidates(in: Array("Merkel visits Paris".unicodeScalars), field: .title)
+/// let extractor = try MentionExtractor(resources: try .shared(), watchlist: matcher, language: "de")
+/// extractor.candidates(in: Array("Merkel besucht Paris".unicodeScalars), field: .title)
 /// ```
 public struct MentionExtractor: Sendable {
     public let resources: ModelResources
     public let watchlist: WatchlistMatcher
     public let language: String
+    public let support: LanguageSupport
     public var minConfidence: Double = 0
     public var gazetteerMinPopulation: Int = 100_000
 
     public init(
         resources: ModelResources, watchlist: WatchlistMatcher, language: String, minConfidence: Double = 0,
         gazetteerMinPopulation: Int = 100_000
-    ) {
+    ) throws {
         self.resources = resources
         self.watchlist = watchlist
         self.language = language
         self.minConfidence = minConfidence
         self.gazetteerMinPopulation = gazetteerMinPopulation
-        tagger = resources.taggers[language]
+        support = LanguageSupport.for(language)
+        tagger = try resources.tagger(for: language)
     }
 
     let tagger: EntityTagger?
@@ -32,11 +35,16 @@ public struct MentionExtractor: Sendable {
     public func extractorName(_ candidate: Candidate) -> String {
         let base =
             switch candidate.source {
-            case .tagger: "perceptron-\(language)@1"
+            case .tagger: "perceptron-\(support.model ?? language)@2"
             case .watchlist: "watchlist@1"
-            case .gazetteer: "gazetteer@1"
+            case .gazetteer: "gazetteer@2"
             }
-        return tagger == nil ? "\(base) (no tagger for \(language))" : base
+        switch support {
+        case .trained: return base
+        case .transferred(let model): return "\(base) (transferred to \(language))" + (candidate.source == .tagger ? "" : " via \(model)")
+        case .precisionFallback: return "\(base) (tagger for \(language) below precision 0.75)"
+        case .gazetteerOnly: return "\(base) (no tagger for \(language))"
+        }
     }
 
     /// Candidates of all fields of one article, with document-level propagation of tagged names.
@@ -75,26 +83,29 @@ public struct MentionExtractor: Sendable {
     func taggedCandidates(_ tagger: EntityTagger, tokens: [Token], scalars: [Unicode.Scalar], field: TextField) -> [Candidate] {
         tagger.tag(tokens).compactMap { span in
             guard span.confidence >= minConfidence else { return nil }
+            let words = tokens[span.firstToken..<(span.firstToken + span.tokenCount)].map(\.text)
+            let place = span.type == .location
+                ? resources.gazetteer.place(namedInflected: words) : resources.gazetteer.place(named: words)
             var candidate = Candidate(
                 field: field, start: span.start, end: span.end, surface: Tokenizer.string(scalars[span.start..<span.end]),
                 type: span.type, confidence: span.confidence, source: .tagger)
-            if span.type == .location,
-                let place = resources.gazetteer.place(named: tokens[span.firstToken..<(span.firstToken + span.tokenCount)].map(\.text))
-            {
-                candidate.id = place.namespacedID
-                candidate.canonicalName = place.name
-            }
+            candidate.place = place
             return candidate
         }
     }
 
+    /// Gazetteer places with evidence, for languages without a trusted tagger: the name is written as a name
+    /// (capitalised, in scripts with case), an all-capital form must be the place's own name ("SPD" is never
+    /// Saidpur), and a city must reach `gazetteerMinPopulation`.
     func gazetteerCandidates(tokens: [Token], scalars: [Unicode.Scalar], field: TextField) -> [Candidate] {
         resources.gazetteer.placeMatches(in: tokens.map(\.text)).compactMap { match in
             guard match.place.kind != .city || match.place.population >= gazetteerMinPopulation else { return nil }
             let start = tokens[match.start].start
             let end = tokens[match.start + match.length - 1].end
+            let surface = Tokenizer.string(scalars[start..<end])
+            guard NameEvidence.isWrittenAsName(surface, placeName: match.place.name) else { return nil }
             return Candidate(
-                field: field, start: start, end: end, surface: Tokenizer.string(scalars[start..<end]), type: .location,
+                field: field, start: start, end: end, surface: surface, type: .location,
                 id: match.place.namespacedID, canonicalName: match.place.name, confidence: 0.7, source: .gazetteer)
         }
     }

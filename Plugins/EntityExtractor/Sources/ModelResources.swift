@@ -1,37 +1,55 @@
 import Foundation
+import Synchronization
 
-/// The files shipped in `Sources/Model/`, loaded once per process and shared by every processor instance.
+/// The files shipped in `Sources/Model/`: the gazetteer, loaded once per process, and one tagger per model,
+/// loaded the first time a language needs it (an English-only stream never loads the Chinese model).
 ///
 /// ```swift
 /// let resources = try ModelResources.shared()
-/// resources.taggers["en"]?.model.labels.count  // 7
+/// try resources.tagger(for: "de")?.model.labels.count  // 7
+/// try resources.tagger(for: "ar")                      // nil: no tagger for Arabic
 /// ```
-public struct ModelResources: Sendable {
+public final class ModelResources: Sendable {
     public let gazetteer: Gazetteer
-    /// Trained taggers by language code.
-    public let taggers: [String: EntityTagger]
-
-    /// Languages with a trained tagger, and the model file each one loads.
-    public static let taggerFiles: [String: String] = ["en": "tagger-en"]
+    let bundle: Bundle
+    private let loaded = Mutex<[String: EntityTagger]>([:])
 
     public static func shared() throws -> ModelResources {
-        try loaded.get()
+        try sharedResources.get()
     }
 
-    private static let loaded: Result<ModelResources, any Error> = Result { try ModelResources(bundle: .module) }
+    private static let sharedResources: Result<ModelResources, any Error> = Result { try ModelResources(bundle: .module) }
 
     public init(bundle: Bundle) throws {
-        func resource(_ name: String, _ ext: String) throws -> URL {
-            guard let url = bundle.url(forResource: name, withExtension: ext, subdirectory: "Model")
-                ?? bundle.url(forResource: name, withExtension: ext)
-            else { throw ModelError.missing("Model/\(name).\(ext)") }
-            return url
+        self.bundle = bundle
+        gazetteer = try Gazetteer(
+            places: try Self.resource("places", "tsv", in: bundle), lexicon: try Self.resource("lexicon", "tsv", in: bundle))
+    }
+
+    /// The tagger a language runs (see ``LanguageSupport``), loading its model on first use.
+    public func tagger(for language: String) throws -> EntityTagger? {
+        guard let model = LanguageSupport.for(language).model else { return nil }
+        return try tagger(model: model)
+    }
+
+    /// The tagger of one model file, `tagger-<model>.bin`, loading it on first use.
+    public func tagger(model: String) throws -> EntityTagger {
+        if let tagger = loaded.withLock({ $0[model] }) { return tagger }
+        // Load outside the lock: two threads may both load a model once, and the first one stored wins.
+        let tagger = EntityTagger(
+            model: try PerceptronModel(contentsOf: try Self.resource("tagger-\(model)", "bin", in: bundle)),
+            gazetteer: gazetteer)
+        return loaded.withLock { cache in
+            if let existing = cache[model] { return existing }
+            cache[model] = tagger
+            return tagger
         }
-        gazetteer = try Gazetteer(places: try resource("places", "tsv"), lexicon: try resource("lexicon", "tsv"))
-        var taggers: [String: EntityTagger] = [:]
-        for (language, file) in Self.taggerFiles {
-            taggers[language] = EntityTagger(model: try PerceptronModel(contentsOf: try resource(file, "bin")), gazetteer: gazetteer)
-        }
-        self.taggers = taggers
+    }
+
+    static func resource(_ name: String, _ ext: String, in bundle: Bundle) throws -> URL {
+        guard let url = bundle.url(forResource: name, withExtension: ext, subdirectory: "Model")
+            ?? bundle.url(forResource: name, withExtension: ext)
+        else { throw ModelError.missing("Model/\(name).\(ext)") }
+        return url
     }
 }

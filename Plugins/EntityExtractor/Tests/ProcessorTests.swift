@@ -86,17 +86,17 @@ import Testing
 
     @Test func languagesWithoutATaggerSaySo() async throws {
         let processor = try EntityExtractorProcessor(configuration: .init(watchlist: ""), environment: ProcessorEnvironment())
-        var article = Article(raw: RawArticle(id: "1", body: "Le président est arrivé à Lyon puis en Allemagne."))
-        article.language = LanguageTag(code: "fr", confidence: 0.99, detector: "test")
+        var article = Article(raw: RawArticle(id: "1", body: "وصل الرئيس إلى برلين ثم إلى القاهرة."))
+        article.language = LanguageTag(code: "ar", confidence: 0.99, detector: "test")
         _ = try await processor.process(&article, context: ProcessorContext())
         let entities = try #require(article.entities)
-        #expect(entities.contains { $0.name == "Lyon" && $0.id?.hasPrefix("geonames:") == true })
-        #expect(entities.allSatisfy { $0.extractor?.contains("no tagger for fr") == true })
+        #expect(entities.contains { $0.id == "geonames:2950159" && $0.name == "Berlin" })
+        #expect(entities.allSatisfy { $0.extractor?.contains("no tagger for ar") == true })
     }
 
     @Test func modelLoadsWithBIOConstraints() throws {
         let resources = try ModelResources.shared()
-        let model = try #require(resources.taggers["en"]).model
+        let model = try #require(try resources.tagger(for: "en")).model
         #expect(model.labels.first == "O")
         #expect(Set(model.labels) == ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC"])
         let labelCount = model.labels.count
@@ -112,7 +112,7 @@ import Testing
     }
 
     @Test func taggedLabelsFormValidBIOSequences() throws {
-        let tagger = try #require(try ModelResources.shared().taggers["en"])
+        let tagger = try #require(try ModelResources.shared().tagger(for: "en"))
         let labels = tagger.labels(Tokenizer.tokenize("The Bank of England and Mr. John Smith of Acme Corp. met in New York City on Monday."))
         for (index, label) in labels.enumerated() where label.hasPrefix("I-") {
             let previous = index > 0 ? labels[index - 1] : "O"

@@ -1,7 +1,11 @@
 // EntityExtractorTool: evaluation and benchmark driver for the `entities` processor.
 //
-//   EntityExtractorTool tag   <input.jsonl> [--config-dir DIR] [--watchlist FILE]   # JSONL out: spans + tagger labels
-//   EntityExtractorTool bench <input.jsonl> [--repeat N]                           # one JSON line: tokens/s, RSS
+//   EntityExtractorTool tag   <input.jsonl> [--language CODE] [--config-dir DIR] [--watchlist FILE]
+//                                                    # JSONL out: spans + the language's tagger labels
+//   EntityExtractorTool bench <input.jsonl> [--repeat N] [--load-all]              # one JSON line: tokens/s, RSS
+//
+// A "lang" field on an input line sets that article's language (as the `language` processor would);
+// `--load-all` loads every tagger model before measuring, for the all-models RSS figure.
 //
 // Input lines are JSON objects with "id" and "text" (the dev-set format). Each text is processed as the body
 // of an article, through the real processor.
@@ -18,20 +22,20 @@ func option(_ name: String, in arguments: [String]) -> String? {
     return arguments[index + 1]
 }
 
-func readInputs(_ path: String) throws -> [(id: String, text: String)] {
+func readInputs(_ path: String) throws -> [(id: String, text: String, language: String?)] {
     let content = try String(contentsOfFile: path, encoding: .utf8)
     return try content.split(separator: "\n").map { line in
         guard let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
             let text = object["text"] as? String
         else { throw ToolError(description: "\(path): every line needs a \"text\" string") }
-        return ("\(object["id"] ?? "")", text)
+        return ("\(object["id"] ?? "")", text, object["lang"] as? String)
     }
 }
 
 func makeProcessor(_ arguments: [String]) throws -> EntityExtractorProcessor {
     let directory = option("--config-dir", in: arguments) ?? FileManager.default.currentDirectoryPath
     let configuration = EntityExtractorProcessor.Configuration(
-        watchlist: option("--watchlist", in: arguments) ?? "", defaultLanguage: "en",
+        watchlist: option("--watchlist", in: arguments) ?? "", defaultLanguage: option("--language", in: arguments) ?? "en",
         fields: ["title", "description", "body"], minConfidence: 0, gazetteerMinPopulation: 100_000,
         maxFieldChars: 1_000_000)
     return try EntityExtractorProcessor(
@@ -49,14 +53,15 @@ func residentMegabytes() -> Double {
 
 func tag(_ arguments: [String]) async throws {
     let processor = try makeProcessor(arguments)
-    let tagger = try ModelResources.shared().taggers["en"]!
+    let language = option("--language", in: arguments) ?? "en"
+    let tagger = try LanguageSupport.for(language).taggerModel.map { try ModelResources.shared().tagger(model: $0) }
     for input in try readInputs(arguments[1]) {
         var article = Article(raw: RawArticle(id: input.id.isEmpty ? "x" : input.id, body: input.text))
         _ = try await processor.process(&article, context: ProcessorContext())
         let spans = (article.entities ?? []).flatMap { entity in
-            entity.mentions.map { [$0.start, $0.end, entity.type.rawValue] as [Any] }
+            entity.mentions.map { [$0.start, $0.end, entity.type.rawValue, entity.confidence ?? 1] as [Any] }
         }
-        let labels = tagger.labels(Tokenizer.tokenize(input.text))
+        let labels = tagger?.labels(Tokenizer.tokenize(input.text)) ?? []
         let line = try JSONSerialization.data(
             withJSONObject: ["id": input.id, "spans": spans, "labels": labels], options: [.sortedKeys])
         FileHandle.standardOutput.write(line + Data("\n".utf8))
@@ -66,6 +71,9 @@ func tag(_ arguments: [String]) async throws {
 func bench(_ arguments: [String]) async throws {
     let loadStart = ContinuousClock.now
     let processor = try makeProcessor(arguments)
+    if arguments.contains("--load-all") {
+        for model in LanguageSupport.modelNames { _ = try ModelResources.shared().tagger(model: model) }
+    }
     let loadTime = ContinuousClock.now - loadStart
     let inputs = try readInputs(arguments[1])
     let repeats = Int(option("--repeat", in: arguments) ?? "3") ?? 3
@@ -75,6 +83,7 @@ func bench(_ arguments: [String]) async throws {
     for _ in 0..<repeats {
         for input in inputs {
             var article = Article(raw: RawArticle(id: "b", body: input.text))
+            article.language = input.language.map { LanguageTag(code: $0, confidence: 1, detector: "bench") }
             _ = try await processor.process(&article, context: ProcessorContext())
             mentions += article.entities?.count ?? 0
         }
@@ -97,7 +106,9 @@ do {
     case "tag" where arguments.count >= 2: try await tag(arguments)
     case "bench" where arguments.count >= 2: try await bench(arguments)
     default:
-        throw ToolError(description: "usage: EntityExtractorTool tag|bench <input.jsonl> [--config-dir DIR] [--watchlist FILE] [--repeat N]")
+        throw ToolError(
+            description: "usage: EntityExtractorTool tag|bench <input.jsonl> [--language CODE] [--config-dir DIR] "
+                + "[--watchlist FILE] [--repeat N]")
     }
 } catch {
     FileHandle.standardError.write(Data("EntityExtractorTool: \(error)\n".utf8))

@@ -6,7 +6,22 @@ strings, same FNV-1a 64 hashes. Change one, change the other, and re-run `evalua
 import unicodedata
 
 LABELS = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC"]
-SENTENCE_END = {".", "!", "?", "\u201c", "\"", ":", ";", "\u2014", "-", "(", "\u2018", "'"}
+SENTENCE_END = {".", "!", "?", "\u201c", "\"", ":", ";", "\u2014", "-", "(", "\u2018", "'",
+                "\u3002", "\uff01", "\uff1f", "\u300c", "\u300e", "\u201e", "\u00ab"}
+
+
+def cjk_class(ch):
+    """"H" Han ideograph, "h" hiragana, "K" katakana, None otherwise. CJK text has no spaces: Han and hiragana
+    are tagged one character at a time, a katakana run (usually one borrowed word or name) as one token."""
+    c = ord(ch)
+    if 0x3040 <= c <= 0x309F:
+        return "h"
+    if (0x30A0 <= c <= 0x30FF and c != 0x30FB) or 0x31F0 <= c <= 0x31FF or 0xFF66 <= c <= 0xFF9F:
+        return "K"
+    if (0x4E00 <= c <= 0x9FFF or 0x3400 <= c <= 0x4DBF or 0xF900 <= c <= 0xFAFF or 0x20000 <= c <= 0x3134F
+            or 0x2E80 <= c <= 0x2FDF or c == 0x3005):
+        return "H"
+    return None
 
 
 def is_word_char(ch):
@@ -21,7 +36,8 @@ def tokenize(text):
     """Tokens as (start, end) Unicode scalar offsets.
 
     A token is a run of letters, marks and digits; a single letter followed by "." that starts a dotted
-    acronym ("U.S.", "D.C.") keeps its dots; every other non-space scalar is a token of its own.
+    acronym ("U.S.", "D.C.") keeps its dots; every other non-space scalar is a token of its own. Han
+    ideographs and hiragana are one token each, a run of katakana is one token (see `cjk_class`).
     """
     tokens = []
     i, n = 0, len(text)
@@ -30,9 +46,18 @@ def tokenize(text):
         if ch.isspace():
             i += 1
             continue
+        cjk = cjk_class(ch)
+        if cjk is not None:
+            j = i + 1
+            if cjk == "K":
+                while j < n and cjk_class(text[j]) == "K":
+                    j += 1
+            tokens.append((i, j))
+            i = j
+            continue
         if is_word_char(ch):
             j = i
-            while j < n and is_word_char(text[j]):
+            while j < n and is_word_char(text[j]) and cjk_class(text[j]) is None:
                 j += 1
             if j - i == 1 and is_letter(ch):
                 # dotted acronym: "U.S.", "D.C." (single letters joined by dots)
@@ -51,11 +76,15 @@ def tokenize(text):
 
 
 def shape(word):
-    """Short word shape: X upper, x lower, d digit, other scalars as is; runs of one class collapse."""
+    """Short word shape: X upper, x lower, d digit, H/h/K Han/hiragana/katakana, l other letters, other
+    scalars as is; runs of one class collapse."""
     out = []
     for ch in word:
         cat = unicodedata.category(ch)
-        if cat == "Nd":
+        cjk = cjk_class(ch)
+        if cjk is not None:
+            c = cjk
+        elif cat == "Nd":
             c = "d"
         elif cat == "Lu":
             c = "X"
@@ -183,7 +212,7 @@ def sentence_features(words, lexicon):
             "b",
             "w=" + l,
             "s=" + s,
-            "p1=" + l[:1], "p2=" + l[:2], "p3=" + l[:3],
+            "p1=" + l[:1], "p2=" + l[:2], "p3=" + l[:3], "p4=" + l[:4], "p5=" + l[:5],
             "x1=" + l[-1:], "x2=" + l[-2:], "x3=" + l[-3:], "x4=" + l[-4:],
             "fs=" + ("1" if first else "0") + s,
             "w-1=" + at(lower, i - 1, "<s>"),
@@ -199,6 +228,9 @@ def sentence_features(words, lexicon):
             "sw+1=" + s + "|" + at(lower, i + 1, "</s>"),
             "ww+1=" + l + "|" + at(lower, i + 1, "</s>"),
             "w-1w=" + at(lower, i - 1, "<s>") + "|" + l,
+            "w-2w-1=" + at(lower, i - 2, "<s>") + "|" + at(lower, i - 1, "<s>"),
+            "w+1w+2=" + at(lower, i + 1, "</s>") + "|" + at(lower, i + 2, "</s>"),
+            "w3=" + at(lower, i - 1, "<s>") + "|" + l + "|" + at(lower, i + 1, "</s>"),
             "g=" + g,
             "g-1=" + (at(gaz, i - 1, None) or "-"),
             "g+1=" + (at(gaz, i + 1, None) or "-"),

@@ -17,6 +17,7 @@ import time
 import numpy as np
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import corpora  # noqa: E402
 import nerlib  # noqa: E402
 import model_format  # noqa: E402
 
@@ -51,7 +52,8 @@ def bio_tags(text, tokens, spans):
 
 
 def load(paths):
-    """Documents (lists of sentence records) in file order. "path=N" repeats a file's documents N times."""
+    """Documents (lists of sentence records) in file order. "path=N" repeats a file's documents N times;
+    "path:train" keeps only the records that `corpora.held_out` does not reserve for evaluation."""
     docs = {}
     order = []
     for spec in paths:
@@ -62,14 +64,15 @@ def load(paths):
 
 
 def _load_file(path, tag, docs, order):
-    if True:
-        for line in open(path, encoding="utf-8"):
-            rec = json.loads(line)
-            doc = tag + rec["id"].rsplit("-", 1)[0]
-            if doc not in docs:
-                docs[doc] = []
-                order.append(doc)
-            docs[doc].append(rec)
+    path, _, part = path.partition(":")
+    for index, rec in enumerate(corpora.records(path)):
+        if part == "train" and corpora.held_out(index):
+            continue
+        doc = tag + rec["id"].rsplit("-", 1)[0]
+        if doc not in docs:
+            docs[doc] = []
+            order.append(doc)
+        docs[doc].append(rec)
 
 
 def join_sentences(doc, max_sentences):

@@ -20,6 +20,9 @@ public struct Candidate: Sendable, Hashable {
     public var canonicalName: String? = nil
     public var confidence: Double
     public var source: Source
+    /// The gazetteer place with exactly this name, whatever type the tagger gave the mention: evidence for the
+    /// document-level type vote (``EntityMerger``), and the id if the entity ends up a place.
+    public var place: Place? = nil
 
     public init(
         field: TextField, start: Int, end: Int, surface: String, type: EntityType, id: String? = nil,

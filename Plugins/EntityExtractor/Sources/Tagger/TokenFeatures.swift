@@ -5,7 +5,10 @@
 /// let hashes = TokenFeatures.hashes(views, at: 2)  // one hash per template for token 2
 /// ```
 public enum TokenFeatures {
-    static let sentenceEnd: Set<String> = [".", "!", "?", "\u{201C}", "\"", ":", ";", "\u{2014}", "-", "(", "\u{2018}", "'"]
+    static let sentenceEnd: Set<String> = [
+        ".", "!", "?", "\u{201C}", "\"", ":", ";", "\u{2014}", "-", "(", "\u{2018}", "'",
+        "\u{3002}", "\u{FF01}", "\u{FF1F}", "\u{300C}", "\u{300E}", "\u{201E}", "\u{00AB}",
+    ]
     static let startPad = Array("<s>".utf8)
     static let endPad = Array("</s>".utf8)
     static let dash = Array("-".utf8)
@@ -14,7 +17,9 @@ public enum TokenFeatures {
     static let bias = FeatureHash("b")
     static let word = FeatureHash("w=")
     static let shape = FeatureHash("s=")
-    static let prefixes = [FeatureHash("p1="), FeatureHash("p2="), FeatureHash("p3=")]
+    static let prefixes = [
+        FeatureHash("p1="), FeatureHash("p2="), FeatureHash("p3="), FeatureHash("p4="), FeatureHash("p5="),
+    ]
     static let suffixes = [FeatureHash("x1="), FeatureHash("x2="), FeatureHash("x3="), FeatureHash("x4=")]
     static let firstShape = FeatureHash("fs=")
     static let previousWord = FeatureHash("w-1=")
@@ -30,6 +35,9 @@ public enum TokenFeatures {
     static let shapeNextWord = FeatureHash("sw+1=")
     static let wordNextWord = FeatureHash("ww+1=")
     static let previousWordWord = FeatureHash("w-1w=")
+    static let previousTwoWords = FeatureHash("w-2w-1=")
+    static let nextTwoWords = FeatureHash("w+1w+2=")
+    static let wordTrigram = FeatureHash("w3=")
     static let gazetteer = FeatureHash("g=")
     static let previousGazetteer = FeatureHash("g-1=")
     static let nextGazetteer = FeatureHash("g+1=")
@@ -113,6 +121,11 @@ public enum TokenFeatures {
         emit(shapeNextWord, wordShape, lowerNext)
         emit(wordNextWord, lower, lowerNext)
         emit(previousWordWord, lowerPrevious, lower)
+        let lowerPrevious2 = index > 1 ? views[index - 2].lowerBytes : startPad
+        let lowerNext2 = index + 2 < count ? views[index + 2].lowerBytes : endPad
+        emit(previousTwoWords, lowerPrevious2, lowerPrevious)
+        emit(nextTwoWords, lowerNext, lowerNext2)
+        emit(wordTrigram, lowerPrevious, lower, lowerNext)
         emit(gazetteer, gazetteerHere)
         emit(previousGazetteer, hasPrevious ? views[index - 1].gazetteer : dash)
         emit(nextGazetteer, hasNext ? views[index + 1].gazetteer : dash)

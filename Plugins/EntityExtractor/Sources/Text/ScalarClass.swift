@@ -40,7 +40,29 @@ public enum ScalarClass {
         }
     }
 
-    /// One letter of the word shape: `X` upper, `x` lower, `l` other letter, `d` digit, else nil.
+    /// The script class of a CJK scalar: `H` Han ideograph, `h` hiragana, `K` katakana, else nil. Text in these
+    /// scripts has no spaces, so Han and hiragana are tokens of one scalar each and a katakana run (mostly one
+    /// borrowed word or name) is one token. Mirrors `cjk_class` in `scripts/nerlib.py`.
+    ///
+    /// ```swift
+    /// ScalarClass.cjkClass("東")  // UInt8(ascii: "H")
+    /// ```
+    @inline(__always)
+    public static func cjkClass(_ scalar: Unicode.Scalar) -> UInt8? {
+        let value = scalar.value
+        guard value >= 0x2E80 else { return nil }
+        switch value {
+        case 0x3040...0x309F: return UInt8(ascii: "h")
+        case 0x30FB: return nil
+        case 0x30A0...0x30FF, 0x31F0...0x31FF, 0xFF66...0xFF9F: return UInt8(ascii: "K")
+        case 0x4E00...0x9FFF, 0x3400...0x4DBF, 0xF900...0xFAFF, 0x20000...0x3134F, 0x2E80...0x2FDF, 0x3005:
+            return UInt8(ascii: "H")
+        default: return nil
+        }
+    }
+
+    /// One letter of the word shape: `X` upper, `x` lower, `H`/`h`/`K` Han/hiragana/katakana, `l` other letter,
+    /// `d` digit, else nil.
     public static func shapeClass(_ scalar: Unicode.Scalar) -> UInt8? {
         let value = scalar.value
         if value < 0x80 {
@@ -49,6 +71,7 @@ public enum ScalarClass {
             if value >= 0x61 && value <= 0x7A { return UInt8(ascii: "x") }
             return nil
         }
+        if let cjk = cjkClass(scalar) { return cjk }
         switch scalar.properties.generalCategory {
         case .decimalNumber: return UInt8(ascii: "d")
         case .uppercaseLetter: return UInt8(ascii: "X")

@@ -1,10 +1,12 @@
 /// Splits text into tokens with Unicode-scalar offsets. Mirrors `tokenize` in `scripts/nerlib.py`.
 ///
 /// A token is a run of letters, marks and digits; a single letter that starts a dotted acronym keeps its
-/// dots ("U.S.", "D.C."); every other non-space scalar (punctuation, emoji) is a token of its own.
+/// dots ("U.S.", "D.C."); every other non-space scalar (punctuation, emoji) is a token of its own. Han
+/// ideographs and hiragana are one token each and a katakana run is one token (``ScalarClass/cjkClass(_:)``).
 ///
 /// ```swift
 /// Tokenizer.tokenize("The U.S. and Zürich").map(\.text)  // ["The", "U.S.", "and", "Zürich"]
+/// Tokenizer.tokenize("在カトマンズ").map(\.text)          // ["在", "カトマンズ"]
 /// ```
 public enum Tokenizer {
     public static func tokenize(_ text: String) -> [Token] {
@@ -23,13 +25,24 @@ public enum Tokenizer {
                 index += 1
                 continue
             }
+            if let cjk = ScalarClass.cjkClass(scalar) {
+                var end = index + 1
+                if cjk == UInt8(ascii: "K") {
+                    while end < count && ScalarClass.cjkClass(scalars[end]) == cjk { end += 1 }
+                }
+                tokens.append(Token(start: index, end: end, text: string(scalars[index..<end])))
+                index = end
+                continue
+            }
             guard ScalarClass.isWordScalar(scalar) else {
                 tokens.append(Token(start: index, end: index + 1, text: string(scalars[index..<(index + 1)])))
                 index += 1
                 continue
             }
             var end = index
-            while end < count && ScalarClass.isWordScalar(scalars[end]) { end += 1 }
+            while end < count && ScalarClass.isWordScalar(scalars[end]) && ScalarClass.cjkClass(scalars[end]) == nil {
+                end += 1
+            }
             if end - index == 1 && ScalarClass.isLetter(scalar) {
                 end = dottedAcronymEnd(scalars, wordEnd: end)
             }
