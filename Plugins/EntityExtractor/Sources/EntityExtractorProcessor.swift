@@ -22,6 +22,7 @@ public struct EntityExtractorProcessor: Processor {
         public var minConfidence: Double
         public var gazetteerMinPopulation: Int
         public var maxFieldChars: Int
+        public var precisionFirst: Bool
 
         /// Settings in code (the YAML `config:` block is the usual route); defaults as in the descriptor.
         ///
@@ -31,7 +32,7 @@ public struct EntityExtractorProcessor: Processor {
         public init(
             watchlist: String = "watchlist.yaml", defaultLanguage: String = "en",
             fields: [String] = ["title", "description", "body"], minConfidence: Double = 0,
-            gazetteerMinPopulation: Int = 100_000, maxFieldChars: Int = 200_000
+            gazetteerMinPopulation: Int = 100_000, maxFieldChars: Int = 200_000, precisionFirst: Bool = true
         ) {
             self.watchlist = watchlist
             self.defaultLanguage = defaultLanguage
@@ -39,6 +40,7 @@ public struct EntityExtractorProcessor: Processor {
             self.minConfidence = minConfidence
             self.gazetteerMinPopulation = gazetteerMinPopulation
             self.maxFieldChars = maxFieldChars
+            self.precisionFirst = precisionFirst
         }
     }
 
@@ -71,6 +73,11 @@ public struct EntityExtractorProcessor: Processor {
             ConfigField(
                 name: "max_field_chars", type: .integer, default: 200_000,
                 description: "Read at most this many Unicode scalars of each field."),
+            ConfigField(
+                name: "precision_first", type: .boolean, default: true,
+                description: "Drop tagger-only entities below the language's confidence floor (tuned so dev "
+                    + "precision reaches 0.75) and use places only in languages whose tagger stays below 0.75. "
+                    + "false reports every tagger span: more recall, less precision."),
         ],
         examples: [
             ProcessorExample(
@@ -143,7 +150,8 @@ public struct EntityExtractorProcessor: Processor {
         let language = Self.languageCode(article.language?.code, fallback: configuration.defaultLanguage)
         let extractor = try MentionExtractor(
             resources: resources, watchlist: watchlist, language: language,
-            minConfidence: configuration.minConfidence, gazetteerMinPopulation: configuration.gazetteerMinPopulation)
+            minConfidence: configuration.minConfidence, gazetteerMinPopulation: configuration.gazetteerMinPopulation,
+            precisionFirst: configuration.precisionFirst)
         var texts: [(field: TextField, scalars: [Unicode.Scalar])] = []
         var lengths: [TextField: Int] = [:]
         for field in fields {
@@ -154,7 +162,8 @@ public struct EntityExtractorProcessor: Processor {
         }
         let candidates = extractor.candidates(in: texts)
         article.entities = EntityMerger.merge(
-            candidates, fieldLengths: lengths, taggerFloor: extractor.support.confidenceFloor,
+            candidates, fieldLengths: lengths,
+            taggerFloor: configuration.precisionFirst ? extractor.support.confidenceFloor : 0,
             extractor: extractor.extractorName)
         return .keep
     }

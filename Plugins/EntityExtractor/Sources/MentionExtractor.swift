@@ -16,17 +16,20 @@ public struct MentionExtractor: Sendable {
     public var minConfidence: Double = 0
     public var gazetteerMinPopulation: Int = 100_000
 
+    /// - Parameter precisionFirst: false runs the tagger of a language below precision 0.75 as well.
     public init(
         resources: ModelResources, watchlist: WatchlistMatcher, language: String, minConfidence: Double = 0,
-        gazetteerMinPopulation: Int = 100_000
+        gazetteerMinPopulation: Int = 100_000, precisionFirst: Bool = true
     ) throws {
         self.resources = resources
         self.watchlist = watchlist
         self.language = language
         self.minConfidence = minConfidence
         self.gazetteerMinPopulation = gazetteerMinPopulation
-        support = LanguageSupport.for(language)
-        tagger = try resources.tagger(for: language)
+        var support = LanguageSupport.for(language)
+        if !precisionFirst, case .precisionFallback(let model) = support { support = .trained(model: model) }
+        self.support = support
+        tagger = try support.taggerModel.map { try resources.tagger(model: $0) }
     }
 
     let tagger: EntityTagger?
@@ -55,7 +58,7 @@ public struct MentionExtractor: Sendable {
                 field: field.field, scalars: field.scalars, tokens: tokens,
                 candidates: candidates(in: field.scalars, tokens: tokens, field: field.field))
         }
-        guard tagger != nil else { return tagged.flatMap(\.candidates) }
+        guard support.model != nil else { return tagged.flatMap(\.candidates) }
         return tagged.flatMap(\.candidates) + DocumentPropagation.missedMentions(in: tagged)
     }
 
@@ -72,8 +75,25 @@ public struct MentionExtractor: Sendable {
                 source: .watchlist)
         }
         var found = hits
-        let listed = tagger.map { taggedCandidates($0, tokens: tokens, scalars: scalars, field: field) }
-            ?? gazetteerCandidates(tokens: tokens, scalars: scalars, field: field)
+        var listed = gazetteerCandidates(tokens: tokens, scalars: scalars, field: field)
+        switch (support, tagger) {
+        case (.trained, let tagger?), (.transferred, let tagger?):
+            // Countries and continents the tagger left out ("Guadeloupe :" opening a headline) are places anyway;
+            // not in Chinese or Japanese script, where "日本" as a modifier is no name and the tagger knows it.
+            let tagged = taggedCandidates(tagger, tokens: tokens, scalars: scalars, field: field)
+            listed = tagged + listed.filter { candidate in
+                let kind = candidate.place?.kind
+                return (kind == .country || kind == .continent) && ScalarClass.cjkClass(scalars[candidate.start]) == nil
+                    && !tagged.contains { $0.overlaps(candidate) }
+            }
+        case (.precisionFallback, let tagger?):
+            // High evidence: the gazetteer and the tagger agree on the span and on LOC.
+            let places = taggedCandidates(tagger, tokens: tokens, scalars: scalars, field: field)
+                .filter { $0.type == .location }
+            listed = listed.filter { candidate in places.contains { $0.start == candidate.start && $0.end == candidate.end } }
+        default:
+            break
+        }
         for candidate in listed where !hits.contains(where: { $0.overlaps(candidate) }) {
             found.append(candidate)
         }
@@ -96,7 +116,8 @@ public struct MentionExtractor: Sendable {
 
     /// Gazetteer places with evidence, for languages without a trusted tagger: the name is written as a name
     /// (capitalised, in scripts with case), an all-capital form must be the place's own name ("SPD" is never
-    /// Saidpur), and a city must reach `gazetteerMinPopulation`.
+    /// Saidpur), and a city must reach `gazetteerMinPopulation`. In Chinese and Japanese script a name must not
+    /// run on into a longer name (南京大學), and a city must have a million people.
     func gazetteerCandidates(tokens: [Token], scalars: [Unicode.Scalar], field: TextField) -> [Candidate] {
         resources.gazetteer.placeMatches(in: tokens.map(\.text)).compactMap { match in
             guard match.place.kind != .city || match.place.population >= gazetteerMinPopulation else { return nil }
@@ -104,9 +125,16 @@ public struct MentionExtractor: Sendable {
             let end = tokens[match.start + match.length - 1].end
             let surface = Tokenizer.string(scalars[start..<end])
             guard NameEvidence.isWrittenAsName(surface, placeName: match.place.name) else { return nil }
-            return Candidate(
+            if ScalarClass.cjkClass(scalars[end - 1]) != nil {
+                guard NameEvidence.endsAName(before: end < scalars.count ? scalars[end] : nil),
+                    match.place.kind != .city || match.place.population >= NameEvidence.uncasedCityMinPopulation
+                else { return nil }
+            }
+            var candidate = Candidate(
                 field: field, start: start, end: end, surface: surface, type: .location,
                 id: match.place.namespacedID, canonicalName: match.place.name, confidence: 0.7, source: .gazetteer)
+            candidate.place = match.place
+            return candidate
         }
     }
 }

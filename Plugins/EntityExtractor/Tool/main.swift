@@ -1,11 +1,12 @@
 // EntityExtractorTool: evaluation and benchmark driver for the `entities` processor.
 //
-//   EntityExtractorTool tag   <input.jsonl> [--language CODE] [--config-dir DIR] [--watchlist FILE]
+//   EntityExtractorTool tag   <input.jsonl> [--language CODE] [--raw] [--config-dir DIR] [--watchlist FILE]
 //                                                    # JSONL out: spans + the language's tagger labels
 //   EntityExtractorTool bench <input.jsonl> [--repeat N] [--load-all]              # one JSON line: tokens/s, RSS
 //
 // A "lang" field on an input line sets that article's language (as the `language` processor would);
-// `--load-all` loads every tagger model before measuring, for the all-models RSS figure.
+// `--load-all` loads every tagger model before measuring, for the all-models RSS figure. `--raw` sets
+// `precision_first: false` (no confidence floors, no weak-language fallback), for the floor sweep.
 //
 // Input lines are JSON objects with "id" and "text" (the dev-set format). Each text is processed as the body
 // of an article, through the real processor.
@@ -37,7 +38,7 @@ func makeProcessor(_ arguments: [String]) throws -> EntityExtractorProcessor {
     let configuration = EntityExtractorProcessor.Configuration(
         watchlist: option("--watchlist", in: arguments) ?? "", defaultLanguage: option("--language", in: arguments) ?? "en",
         fields: ["title", "description", "body"], minConfidence: 0, gazetteerMinPopulation: 100_000,
-        maxFieldChars: 1_000_000)
+        maxFieldChars: 1_000_000, precisionFirst: !arguments.contains("--raw"))
     return try EntityExtractorProcessor(
         configuration: configuration, environment: ProcessorEnvironment(configDirectory: URL(fileURLWithPath: directory)))
 }
@@ -58,8 +59,10 @@ func tag(_ arguments: [String]) async throws {
     for input in try readInputs(arguments[1]) {
         var article = Article(raw: RawArticle(id: input.id.isEmpty ? "x" : input.id, body: input.text))
         _ = try await processor.process(&article, context: ProcessorContext())
-        let spans = (article.entities ?? []).flatMap { entity in
-            entity.mentions.map { [$0.start, $0.end, entity.type.rawValue, entity.confidence ?? 1] as [Any] }
+        let spans: [[Any]] = (article.entities ?? []).flatMap { entity -> [[Any]] in
+            entity.mentions.map { mention -> [Any] in
+                [mention.start, mention.end, entity.type.rawValue, entity.confidence ?? 1, entity.id != nil]
+            }
         }
         let labels = tagger?.labels(Tokenizer.tokenize(input.text)) ?? []
         let line = try JSONSerialization.data(

@@ -38,7 +38,7 @@ EPOCHS = {"zh": 25}
 
 # language -> dev files (relative to shared/eval/entities); the first one is the headline figure.
 DEV = {
-    "en": ["uner_en_ewt_dev.jsonl"],
+    "en": ["uner_en_ewt_dev.jsonl", "uner_en_pud_news.jsonl", "uner_en_pud_wiki.jsonl"],
     "de": ["multilingual/germeval2014_de_dev.jsonl.gz"],
     "fr": ["../../train/entities/multilingual/europeana_fr_train.jsonl.gz:dev"],
     "nl": ["../../train/entities/multilingual/europeana_nl_train.jsonl.gz:dev"],

@@ -106,13 +106,14 @@ def anchors_for(language):
     return []
 
 
-def run_ours(tool, language, docs):
+def run_ours(tool, language, docs, raw=False):
     with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as out:
         for d in docs:
             out.write(json.dumps({"id": d["id"], "text": d["text"]}, ensure_ascii=False) + "\n")
         path = out.name
     try:
-        result = subprocess.run([tool, "tag", path, "--language", language], check=True, capture_output=True, text=True)
+        result = subprocess.run([tool, "tag", path, "--language", language] + (["--raw"] if raw else []),
+                                check=True, capture_output=True, text=True)
     finally:
         os.unlink(path)
     ours = [json.loads(line) for line in result.stdout.splitlines()]
@@ -121,12 +122,13 @@ def run_ours(tool, language, docs):
 
 
 def sweep(language, gold, ours):
-    """P/R/F1 of ours with entities below each confidence floor dropped (the floor that `LanguageSupport`
-    applies is chosen here: the best F1 whose precision reaches 0.75)."""
+    """P/R/F1 of ours with tagger-only entities (no id) below each confidence floor dropped, as the processor
+    does; the floor `LanguageSupport.floors` applies is the best F1 whose precision reaches 0.75. `ours` here is
+    the tool's `--raw` output (`precision_first: false`)."""
     best = None
     line = []
     for floor in (0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95):
-        pred = [[tuple(s[:3]) for s in o["spans"] if s[3] >= floor] for o in ours]
+        pred = [[tuple(s[:3]) for s in o["spans"] if s[3] >= floor or s[4]] for o in ours]
         p, r, f = score(gold, pred)["ALL"]
         line.append(f"{floor:.2f}: {p:.2f}/{r:.2f}/{f:.3f}")
         if p >= 0.75 and (best is None or f > best[1]):
@@ -183,7 +185,7 @@ def main():
                         + abs(len(expected) - len(o["labels"]))
             systems = [("ours", [[tuple(s[:3]) for s in o["spans"]] for o in ours])]
             if number == 0 and args.sweep:
-                sweep(language, gold, ours)
+                sweep(language, gold, run_ours(args.tool, language, docs, raw=True))
             systems += [(name, run([d["text"] for d in docs])) for name, run in anchors]
             name_of_file = os.path.basename(path)
             for name, pred in systems:

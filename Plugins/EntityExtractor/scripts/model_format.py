@@ -24,25 +24,34 @@ def quantize(W, T):
     return scale, np.rint(W * scale).astype(np.int16), np.rint(T * scale).astype(np.int64)
 
 
-def write(path, labels, features, W, T, allowed):
+def write(path, labels, features, W, T, allowed, prune=0.0):
+    """Quantizes and writes a model. `prune` drops features whose largest weight is below that fraction of the
+    model's largest weight (they rarely change a decision and make up most of a character-level model)."""
     scale, Wq, Tq = quantize(W, T)
-    keep = [i for i in range(len(features)) if np.any(Wq[i] != 0)]
+    floor = max(1, int(round(prune * 32000)))
+    peaks = np.abs(Wq.astype(np.int32)).max(axis=1)
+    keep = [i for i in range(len(features)) if peaks[i] >= floor]
+    hashes = [nerlib.fnv1a64(features[i]) for i in keep]
+    trans = np.where(allowed, Tq, DISALLOWED).astype("<i4")
+    return write_rows(path, labels, scale, hashes, Wq[keep], trans)
+
+
+def write_rows(path, labels, scale, hashes, rows, trans):
+    """Writes hashed weight rows into the open-addressing table (load factor at most 1/2)."""
     slots = 1
-    while slots < 2 * len(keep):
+    while slots < 2 * len(hashes):
         slots *= 2
     keys = np.zeros(slots, dtype=np.uint64)
     table = np.zeros((slots, len(labels)), dtype=np.int16)
     mask = slots - 1
-    for i in keep:
-        h = nerlib.fnv1a64(features[i])
+    for h, row in zip(hashes, rows):
         slot = h & mask
         while keys[slot] != 0:
             if int(keys[slot]) == h:
-                raise SystemExit(f"hash collision on {features[i]!r}")
+                raise SystemExit(f"hash collision on feature hash {h:#x}")
             slot = (slot + 1) & mask
         keys[slot] = h
-        table[slot] = Wq[i]
-    trans = np.where(allowed, Tq, DISALLOWED).astype("<i4")
+        table[slot] = row
     with open(path, "wb") as out:
         out.write(MAGIC)
         out.write(struct.pack("<I", len(labels)))
@@ -56,8 +65,8 @@ def write(path, labels, features, W, T, allowed):
         return out.tell()
 
 
-def read(path):
-    """Returns (labels, transitions int64 array, dict hash -> int16 row)."""
+def read(path, with_scale=False):
+    """Returns (labels, transitions int64 array, dict hash -> int16 row), and the scale if asked."""
     with open(path, "rb") as f:
         data = f.read()
     assert data[:8] == MAGIC, "not a tagger model"
@@ -79,4 +88,6 @@ def read(path):
     table = np.frombuffer(data, dtype="<i2", count=slots * count, offset=pos).reshape(slots, count)
     nz = np.nonzero(keys)[0]
     rows = {int(keys[i]): table[i].astype(np.int64) for i in nz}
+    if with_scale:
+        return labels, trans.astype(np.int64), rows, scale
     return labels, trans.astype(np.int64), rows

@@ -128,7 +128,8 @@ class Lexicon:
         self.max_len = max(self.max_len, len(toks))
 
     def phrase_tags(self, words):
-        """Longest-match, left to right: per token "LOC-B"/"LOC-I"/"ORG-B"/... or None."""
+        """Longest-match, left to right: per token "LOC-B"/"LOC-I"/"ORG-B"/... or None. A token left untagged
+        whose dictionary form (`inflected_forms`) is a one-token place name is tagged "LOC-B"."""
         tags = [None] * len(words)
         i = 0
         while i < len(words):
@@ -145,7 +146,37 @@ class Lexicon:
                 i += found
             else:
                 i += 1
+        for k, word in enumerate(words):
+            if tags[k] is None and any(self.phrases.get(form) == "LOC" for form in inflected_forms(word)):
+                tags[k] = "LOC-B"
         return tags
+
+
+# Case endings -> nominative endings, longest first (Russian grammar, written for this project). Mirrors
+# Sources/Gazetteer/InflectedForms.swift.
+CYRILLIC_REWRITES = [
+    ("ией", ["ия"]), ("ии", ["ия", "ий"]), ("ию", ["ия"]), ("ой", ["а", "ая"]), ("ом", [""]), ("ами", ["ы", "и"]),
+    ("ах", ["ы", "и"]), ("ей", ["ь", "я"]), ("ую", ["ая"]),
+    ("е", ["а", "", "я", "й", "ь"]), ("у", ["а", ""]), ("ы", ["а"]), ("и", ["я", "ь", "и"]), ("ю", ["я", "ь"]),
+    ("а", [""]), ("я", ["ь", "й"]),
+]
+
+
+def inflected_forms(word):
+    """Dictionary forms a place name's last token may have in the nominative ("Москве" -> "Москва"; German
+    genitive "Deutschlands" -> "Deutschland"), best first; [] when no rule applies."""
+    if not word:
+        return []
+    if 0x0400 <= ord(word[0]) <= 0x04FF:
+        out = []
+        for ending, replacements in CYRILLIC_REWRITES:
+            if len(word) > len(ending) + 2 and word.endswith(ending):
+                stem = word[:-len(ending)]
+                out += [stem + r for r in replacements if stem + r != word]
+        return out
+    if len(word) > 4 and word.endswith("s") and not word.endswith("ss"):
+        return [word[:-1]]
+    return []
 
 
 CONNECTORS = {"of", "the", "and", "for", "de", "&", "-", "von", "van", "la", "du", "del", "al", "bin", "da", "di"}

@@ -162,6 +162,9 @@ def main():
     parser.add_argument("--seeds", type=int, default=1, help="train this many orders and average the weights")
     parser.add_argument("--max-sentences", type=int, default=4, help="sentences per training sequence")
     parser.add_argument("--out", default=os.path.join(MODEL, "tagger-en.bin"))
+    parser.add_argument("--prune", type=float, default=0.02,
+                        help="drop features whose largest weight is below this fraction of the largest weight "
+                             "(0.02 halves the Chinese model and costs 0.002 dev F1)")
     args = parser.parse_args()
 
     lexicon = nerlib.Lexicon(os.path.join(MODEL, "places.tsv"), os.path.join(MODEL, "lexicon.tsv"))
@@ -201,7 +204,7 @@ def main():
     W_avg = W_sum / args.seeds
     T_avg = T_sum / args.seeds
     features = sorted(vocab, key=vocab.get)
-    size = model_format.write(args.out, nerlib.LABELS, features, W_avg, T_avg, allowed)
+    size = model_format.write(args.out, nerlib.LABELS, features, W_avg, T_avg, allowed, prune=args.prune)
     print(f"wrote {args.out}: {size / 1e6:.1f} MB")
 
 

@@ -101,14 +101,24 @@ public final class Gazetteer: Sendable {
         }
     }
 
-    /// Per token: "LOC-B", "LOC-I", "ORG-B", "ORG-I" or "-" (the tagger's `g=` feature).
+    /// Per token: "LOC-B", "LOC-I", "ORG-B", "ORG-I" or "-" (the tagger's `g=` feature). A token no name covers
+    /// whose dictionary form (``InflectedForms``) is a one-token place name is "LOC-B" ("в Москве").
     public func phraseTags(_ words: [String]) -> [[UInt8]] {
         var tags = [[UInt8]](repeating: Self.none, count: words.count)
+        var covered = [Bool](repeating: false, count: words.count)
         for match in phrases.longestMatches(in: words) {
             let isPlace = match.entry != .organisation
             tags[match.start] = isPlace ? Self.placeBegin : Self.organisationBegin
+            covered[match.start] = true
             for index in (match.start + 1)..<(match.start + match.length) {
                 tags[index] = isPlace ? Self.placeInside : Self.organisationInside
+                covered[index] = true
+            }
+        }
+        for (index, word) in words.enumerated() where !covered[index] {
+            let forms = InflectedForms.candidates(of: word)
+            if forms.contains(where: { if case .place = phrases.entry(for: [$0]) { true } else { false } }) {
+                tags[index] = Self.placeBegin
             }
         }
         return tags

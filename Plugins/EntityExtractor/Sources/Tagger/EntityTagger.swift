@@ -15,7 +15,7 @@ public struct TaggedSpan: Sendable, Hashable {
     public var confidence: Double
 }
 
-/// The English tagger: tokens → gazetteer and lexicon lookups → hashed features → Viterbi over BIO labels.
+/// One language's tagger: tokens → gazetteer and lexicon lookups → hashed features → Viterbi over BIO labels.
 ///
 /// ```swift
 /// let tagger = EntityTagger(model: model, gazetteer: gazetteer)
@@ -107,9 +107,10 @@ public final class EntityTagger: Sendable {
             emissions: emissions, tokenCount: words.count, labelCount: labelCount, transitions: model.transitions)
     }
 
-    /// Maps the weakest token's margin (model units) to 0.5…1.
+    /// Maps the weakest token's margin to 0.5…1. Margins are measured against the model's largest weight (32,000
+    /// after quantization), so every model's confidences are on one scale: on German dev, correct spans have a
+    /// median margin of 1.9 largest weights (confidence 0.98), wrong ones 1.0 (0.88).
     func confidence(margin: Int) -> Double {
-        let units = Double(margin) / Double(model.scale)
-        return 1 / (1 + exp(-units / 4))
+        1 / (1 + exp(-Double(margin) / 16_000))
     }
 }

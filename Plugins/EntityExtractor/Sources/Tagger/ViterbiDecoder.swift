@@ -5,8 +5,8 @@
 /// let path = ViterbiDecoder.decode(emissions: scores, tokenCount: 3, labelCount: 7, transitions: model.transitions)
 /// ```
 public enum ViterbiDecoder {
-    /// The best label index per token, and per token the margin between the best label and the runner-up
-    /// (in model units) at that position of the best path.
+    /// The best label index per token, and per token the margin (in model units) between the best path and the
+    /// best path that differs from it at that token only.
     public static func decode(emissions: [Int], tokenCount: Int, labelCount: Int, transitions: [Int]) -> (path: [Int], margins: [Int]) {
         guard tokenCount > 0 else { return ([], []) }
         let startRow = labelCount * labelCount
@@ -39,11 +39,19 @@ public enum ViterbiDecoder {
             path[index - 1] = back[index * labelCount + path[index]]
             index -= 1
         }
+        // A token's margin: how much the path loses if only this token's label changes (its emission plus the
+        // transitions in and out). Never negative, since the path is optimal; forbidden labels lose hugely.
         for index in 0..<tokenCount {
             let base = index * labelCount
-            let chosen = emissions[base + path[index]]
+            let previousRow = index == 0 ? startRow : path[index - 1] * labelCount
+            func local(_ label: Int) -> Int {
+                var total = transitions[previousRow + label] + emissions[base + label]
+                if index + 1 < tokenCount { total += transitions[label * labelCount + path[index + 1]] }
+                return total
+            }
+            let chosen = local(path[index])
             var runnerUp = Int.min
-            for label in 0..<labelCount where label != path[index] { runnerUp = max(runnerUp, emissions[base + label]) }
+            for label in 0..<labelCount where label != path[index] { runnerUp = max(runnerUp, local(label)) }
             margins[index] = runnerUp == Int.min ? 0 : chosen - runnerUp
         }
         return (path, margins)
