@@ -46,7 +46,7 @@ public struct EntityExtractorProcessor: Processor {
 
     public static let descriptor = ProcessorDescriptor(
         name: "entities",
-        version: "1.0.0",
+        version: "2.0.0",
         status: .beta,
         summary: "People, organisations and places with scalar offsets, GeoNames/watchlist ids, salience, confidence.",
         writes: [.entities],

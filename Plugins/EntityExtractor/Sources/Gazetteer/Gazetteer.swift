@@ -116,10 +116,10 @@ public final class Gazetteer: Sendable {
             }
         }
         for (index, word) in words.enumerated() where !covered[index] {
-            let forms = InflectedForms.candidates(of: word)
-            if forms.contains(where: { if case .place = phrases.entry(for: [$0]) { true } else { false } }) {
-                tags[index] = Self.placeBegin
+            let isPlace = InflectedForms.anyCandidateHash(of: word) { hash in
+                if case .place = phrases.entries[hash] { true } else { false }
             }
+            if isPlace { tags[index] = Self.placeBegin }
         }
         return tags
     }

@@ -17,6 +17,51 @@ public enum InflectedForms {
         ("а", [""]), ("я", ["ь", "й"]),
     ].map { (Array($0.0.unicodeScalars), $0.1) }
 
+    /// The same rules as UTF-8 bytes, for ``anyCandidateHash(of:where:)``.
+    static let cyrillicByteRewrites: [(ending: [UInt8], endingScalars: Int, replacements: [[UInt8]])] =
+        cyrillicRewrites.map { rule in
+            (Array(String(String.UnicodeScalarView(rule.ending)).utf8), rule.ending.count, rule.replacements.map { Array($0.utf8) })
+        }
+    static let sByte = UInt8(ascii: "s")
+
+    /// Whether `test` holds for the FNV hash of any of ``candidates(of:)``, without building the strings (the
+    /// tagger asks this for every token).
+    public static func anyCandidateHash(of word: String, where test: (UInt64) -> Bool) -> Bool {
+        if let found = word.utf8.withContiguousStorageIfAvailable({ anyCandidateHash($0, where: test) }) {
+            return found
+        }
+        return Array(word.utf8).withUnsafeBufferPointer { anyCandidateHash($0, where: test) }
+    }
+
+    static func anyCandidateHash(_ bytes: UnsafeBufferPointer<UInt8>, where test: (UInt64) -> Bool) -> Bool {
+        guard let first = bytes.first else { return false }
+        // U+0400…U+04FF is 0xD0 0x80 … 0xD3 0xBF in UTF-8.
+        if first >= 0xD0 && first <= 0xD3 {
+            var scalarCount = 0
+            for byte in bytes where byte & 0xC0 != 0x80 { scalarCount += 1 }
+            for rule in cyrillicByteRewrites
+            where scalarCount > rule.endingScalars + 2 && bytes.count >= rule.ending.count
+                && bytes.suffix(rule.ending.count).elementsEqual(rule.ending)
+            {
+                var stem = FeatureHash()
+                for byte in bytes.prefix(bytes.count - rule.ending.count) { stem.add(byte) }
+                for replacement in rule.replacements where replacement != rule.ending {
+                    var hash = stem
+                    hash.add(replacement)
+                    if test(hash.value) { return true }
+                }
+            }
+            return false
+        }
+        guard bytes.count > 4, bytes[bytes.count - 1] == sByte, bytes[bytes.count - 2] != sByte else { return false }
+        var scalarCount = 0
+        for byte in bytes where byte & 0xC0 != 0x80 { scalarCount += 1 }
+        guard scalarCount > 4 else { return false }
+        var hash = FeatureHash()
+        for byte in bytes.prefix(bytes.count - 1) { hash.add(byte) }
+        return test(hash.value)
+    }
+
     /// Other spellings to look up for a name's last token, best first; empty when no rule applies.
     public static func candidates(of word: String) -> [String] {
         let scalars = Array(word.unicodeScalars)
