@@ -20,7 +20,18 @@ public enum TextCleaner {
     }
 
     static func prepare(_ text: String) -> String {
+        let decoded = HTMLEntities.decode(text)
+        return NFCStability.isCertainlyNFC(decoded) ? decoded : decoded.precomposedStringWithCanonicalMapping
+    }
+
+    /// `prepare` without the NFC shortcut: the reference the tests compare it with.
+    static func prepareAlwaysNormalizing(_ text: String) -> String {
         HTMLEntities.decode(text).precomposedStringWithCanonicalMapping
+    }
+
+    /// The same as ``cleanLine(_:)`` / ``cleanBlock(_:)`` with the NFC pass always run (tests compare the two).
+    static func cleanAlwaysNormalizing(_ text: String, keepParagraphs: Bool) -> String {
+        collapse(prepareAlwaysNormalizing(text), keepParagraphs: keepParagraphs)
     }
 
     static func collapse(_ text: String, keepParagraphs: Bool) -> String {
@@ -38,7 +49,9 @@ public enum TextCleaner {
                 }
                 continue
             }
-            if scalar.properties.isWhitespace {
+            if scalar.value < 0x80 ? (scalar.value == 0x20 || (scalar.value >= 0x09 && scalar.value <= 0x0D))
+                : scalar.properties.isWhitespace
+            {
                 pendingSpace = true
                 continue
             }

@@ -62,3 +62,34 @@ import Testing
         #expect(canonicalizer.canonicalize("https://x.org/p?src_a=1&keep=2") == "https://x.org/p?keep=2")
     }
 }
+
+/// The NFC shortcut never changes a result: random texts from scalars near every range boundary of
+/// `NFCStability` come out the same as with Foundation's NFC pass always run.
+@Suite struct NFCShortcutTests {
+    static let pool: [Unicode.Scalar] = [
+        "a", "Z", " ", "\n", "\t", "&", ";", "é", "ÿ", "\u{2FF}", "\u{300}", "\u{301}", "\u{308}", "\u{327}",
+        "\u{340}", "\u{374}", "\u{37E}", "\u{387}", "е", "и", "\u{483}", "\u{489}", "й", "\u{2000}", "\u{2001}",
+        "\u{2002}", "\u{200B}", "\u{2010}", "\u{2026}", "\u{2126}", "\u{212B}", "\u{3001}", "\u{302A}", "\u{302F}",
+        "\u{3099}", "\u{309A}", "か", "カ", "ヴ", "\u{30FB}", "東", "\u{F900}", "\u{FA10}", "\u{1100}", "\u{1161}",
+        "\u{AC00}", "\u{FF21}", "\u{FF9E}", "\u{1D15E}", "\u{2F800}",
+    ]
+
+    @Test func shortcutAgreesWithTheFullNormalization() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<3_000 {
+            var view = String.UnicodeScalarView()
+            for _ in 0..<Int.random(in: 1...12, using: &generator) {
+                view.append(Self.pool.randomElement(using: &generator) ?? "a")
+            }
+            let text = String(view)
+            #expect(TextCleaner.cleanBlock(text) == TextCleaner.cleanAlwaysNormalizing(text, keepParagraphs: true))
+            #expect(TextCleaner.cleanLine(text) == TextCleaner.cleanAlwaysNormalizing(text, keepParagraphs: false))
+        }
+    }
+
+    @Test func entitiesThatDecodeToCombiningMarksAreStillNormalized() {
+        #expect(TextCleaner.cleanLine("Cafe&#769;") == "Café")
+        #expect(!NFCStability.isCertainlyNFC("e\u{301}"))
+        #expect(NFCStability.isCertainlyNFC("Zürich — 東京 — Москва"))
+    }
+}
