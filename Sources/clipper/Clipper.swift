@@ -14,6 +14,6 @@ struct Clipper: AsyncParsableCommand {
         subcommands: [
             RunCommand.self, DemoCommand.self, ProcessCommand.self, ProduceCommand.self, BrokerCommand.self,
             LintCommand.self, PrintConfigCommand.self, ProcessorsCommand.self, ReplayCommand.self,
-            ResetOffsetsCommand.self,
+            ResetOffsetsCommand.self, ReportCommand.self,
         ])
 }

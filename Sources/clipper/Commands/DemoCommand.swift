@@ -26,6 +26,9 @@ struct DemoCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Print the full enriched JSON records instead of a readable summary.")
     var json = false
 
+    @Option(name: .long, help: "Also write the enriched records as an HTML report here (\"\" to skip).")
+    var report = "demo-report.html"
+
     func run() async throws {
         LoggingBootstrap.bootstrap(format: "text", level: "warning")
         let logger = Logger(label: "clipper.demo")
@@ -72,6 +75,13 @@ struct DemoCommand: AsyncParsableCommand {
         print("summary: in \(produced) / out \(enriched.count) / dead-lettered \(deadLetters.count) / dropped \(counts.dropped)")
         if enriched.count + deadLetters.count + counts.dropped != produced {
             throw CLIError("records unaccounted for: \(produced) in, \(enriched.count + deadLetters.count + counts.dropped) out")
+        }
+        if !report.isEmpty {
+            let lines = enriched.map { record in record.value.map { String(decoding: $0, as: UTF8.self) } ?? "null" }
+                + deadLetters.map { _ in "null" }
+            let page = ReportPage(input: ReportInput(jsonl: lines.joined(separator: "\n")), title: "Clipper demo")
+            try page.html.write(toFile: report, atomically: true, encoding: .utf8)
+            print("report: \(URL(fileURLWithPath: report).path) (open it in a browser)")
         }
     }
 
