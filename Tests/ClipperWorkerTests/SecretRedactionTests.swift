@@ -44,3 +44,19 @@ import Testing
         #expect(!logged.contains(secret))
     }
 }
+
+/// JSON log lines say where they come from, so librdkafka's own lines can be told apart (`source: librdkafka`).
+@Suite struct JSONLogSourceTests {
+    @Test func everyLineCarriesItsSource() throws {
+        let file = FileManager.default.temporaryDirectory.appending(path: "clipper-log-\(UUID().uuidString).jsonl")
+        FileManager.default.createFile(atPath: file.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let sink = LogSink(handle: try FileHandle(forWritingTo: file))
+        let logger = Logger(label: "test") { label in JSONLogHandler(label: label, level: .trace, sink: sink) }
+        logger.warning("broker down", source: "librdkafka")
+        let line = try #require(try String(contentsOf: file, encoding: .utf8).split(separator: "\n").first)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        #expect(object["source"] as? String == "librdkafka")
+        #expect(object["msg"] as? String == "broker down")
+    }
+}

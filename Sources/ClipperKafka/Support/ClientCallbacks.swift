@@ -76,7 +76,7 @@ final class ClientCallbacks: Sendable {
         case 5, 6: swiftLevel = .info
         default: swiftLevel = .debug
         }
-        logger.log(level: swiftLevel, "\(message)", metadata: ["librdkafka.facility": "\(facility)"])
+        logger.log(level: swiftLevel, "\(message)", metadata: ["librdkafka.facility": "\(facility)"], source: "librdkafka")
         handlers.withLock { $0.log }?(swiftLevel, facility, message)
     }
 }

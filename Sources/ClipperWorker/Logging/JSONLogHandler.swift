@@ -2,7 +2,8 @@ import Foundation
 import Logging
 import Synchronization
 
-/// A swift-log handler that writes one JSON object per line to stderr: `ts`, `level`, `logger`, `msg`, and the
+/// A swift-log handler that writes one JSON object per line to stderr: `ts`, `level`, `logger`, `msg`, `source`
+/// (the module that logged, or `librdkafka` for the client library's own lines), and the
 /// metadata (`kafka.topic`, `kafka.partition`, `kafka.offset`, `doc_id`, `processor`, …) as top-level fields.
 ///
 /// Written here because swift-log ships only a plain-text stream handler, and the JSON shape operators search
@@ -35,6 +36,7 @@ public struct JSONLogHandler: LogHandler {
             "level": event.level.rawValue,
             "logger": label,
             "msg": "\(event.message)",
+            "source": event.source,
         ]
         var merged = metadata
         if let provided = metadataProvider?.get() { merged.merge(provided) { _, new in new } }
