@@ -5,7 +5,7 @@ SHELL := /bin/bash
 SWIFT ?= swift
 BIN := .build/debug
 
-.PHONY: setup build demo test test-unit lint-config bench-kafka eval clean
+.PHONY: setup build demo test test-unit lint-config config bench-kafka eval clean
 
 setup:
 	@bash scripts/setup.sh
@@ -29,6 +29,12 @@ test: setup
 
 lint-config: build
 	$(BIN)/clipper lint --config Config/clipper.yaml
+
+## Regenerate what the settings spec (Sources/ClipperWorker/Configuration/Spec) drives; tests fail when these are stale.
+config: build
+	$(BIN)/clipper config --yaml > Config/clipper.yaml
+	$(BIN)/clipper config --schema > Config/schemas/clipper.config.schema.json
+	$(BIN)/clipper config --docs > docs/configuration.md
 
 ## Kafka passthrough benchmark: Swift layer vs a plain C librdkafka loop, same broker, same run.
 bench-kafka: setup
