@@ -42,7 +42,6 @@ public struct LanguageTaggerProcessor: Processor {
         configFields: [
             ConfigField(
                 name: "languages", type: .stringList, default: .array(defaultLanguages.map { .string($0) }),
-                choices: defaultLanguages,
                 description: "ISO 639-1 codes to choose from (any of the 41 default ones). Fewer languages, fewer mix-ups.",
                 examples: [["en", "de", "fr"], ["ms", "id"]]),
             ConfigField(

@@ -12,7 +12,8 @@ extension ProcessorCatalog {
             let descriptor = entry.descriptor
             var text = "## \(descriptor.name) \(descriptor.version) (\(descriptor.status.rawValue))\n\n"
             text += "\(descriptor.summary)\n\n"
-            text += "Folder: `Plugins/\(entry.folder)`. Writes: "
+            text +=
+                "Folder: `Plugins/\(entry.folder)`. Writes: "
                 + descriptor.writes.map(\.rawValue).sorted().map { "`\($0)`" }.joined(separator: ", ") + ".\n\n"
             text += descriptor.configFields.isEmpty ? "No settings.\n" : SettingsTable.markdown(descriptor.configFields)
             return text
@@ -26,19 +27,20 @@ extension ProcessorCatalog {
     /// let data = try ProcessorCatalog(entries).jsonReference()
     /// ```
     public func jsonReference() throws -> Data {
-        let value = JSONValue.array(entries.map { entry in
-            let descriptor = entry.descriptor
-            return [
-                "name": .string(descriptor.name),
-                "version": .string(descriptor.version),
-                "status": .string(descriptor.status.rawValue),
-                "summary": .string(descriptor.summary),
-                "folder": .string("Plugins/\(entry.folder)"),
-                "writes": .array(descriptor.writes.map(\.rawValue).sorted().map { .string($0) }),
-                "config": .array(descriptor.configFields.map(\.reference)),
-                "examples": .number(Double(descriptor.examples.count)),
-            ]
-        })
+        let value = JSONValue.array(
+            entries.map { entry in
+                let descriptor = entry.descriptor
+                return [
+                    "name": .string(descriptor.name),
+                    "version": .string(descriptor.version),
+                    "status": .string(descriptor.status.rawValue),
+                    "summary": .string(descriptor.summary),
+                    "folder": .string("Plugins/\(entry.folder)"),
+                    "writes": .array(descriptor.writes.map(\.rawValue).sorted().map { .string($0) }),
+                    "config": .array(descriptor.configFields.map(\.reference)),
+                    "examples": .number(Double(descriptor.examples.count)),
+                ]
+            })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return try encoder.encode(value)

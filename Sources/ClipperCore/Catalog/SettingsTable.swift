@@ -1,3 +1,5 @@
+import Foundation
+
 /// Renders config fields as a Markdown table (key, type, default, allowed values, meaning). The worker's reference
 /// (`clipper config --docs`), `clipper processors --format markdown` and each plugin README's settings table use it,
 /// so documentation and descriptors cannot drift apart.
@@ -33,7 +35,8 @@ public enum SettingsTable {
         case .null: "—"
         case .string(let text) where text.isEmpty: "`\"\"`"
         case .string(let text): "`\(escape(text))`"
-        case .array(let items): "`[" + items.map { $0.stringValue ?? $0.settingDescription }.joined(separator: ", ") + "]`"
+        case .array(let items):
+            "`[" + items.map { $0.stringValue ?? $0.settingDescription }.joined(separator: ", ") + "]`"
         case .object(let members) where members.isEmpty: "`{}`"
         default: "`\(escape(value.settingDescription))`"
         }

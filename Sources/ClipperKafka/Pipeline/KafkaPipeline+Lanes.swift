@@ -1,4 +1,6 @@
 import CRdKafka
+import Logging
+import Synchronization
 
 extension KafkaPipeline {
     /// Processes one partition's records in order (a child task of `run`).
@@ -126,17 +128,13 @@ extension KafkaPipeline {
             return due
         }
         // Async: returns at once; the result arrives through the offset-commit callback.
-        if due { _ = rd_kafka_commit(consumer.client.handle, nil, 1) }
+        if due { consumer.commitStoredAsync() }
     }
 
     private func storeOffsets(_ offsets: [TopicPartition: Int64]) {
-        let list = rd_kafka_topic_partition_list_new(Int32(offsets.count))!
-        for (tp, offset) in offsets {
-            rd_kafka_topic_partition_list_add(list, tp.topic, tp.partition)!.pointee.offset = offset
-        }
+        guard !offsets.isEmpty else { return }
         // ERR__STATE after a revoke is expected and harmless (the partition is no longer ours).
-        _ = rd_kafka_offsets_store(consumer.client.handle, list)
-        rd_kafka_topic_partition_list_destroy(list)
+        try? consumer.store(offsets.map { TopicPartitionOffset(topic: $0.key.topic, partition: $0.key.partition, offset: $0.value) })
     }
 }
 

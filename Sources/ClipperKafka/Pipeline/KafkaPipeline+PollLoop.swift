@@ -1,5 +1,7 @@
 import CRdKafka
 import Foundation
+import Logging
+import Synchronization
 
 extension KafkaPipeline {
     /// The body of the dedicated poll thread: start the source, poll until shutdown, then shut down.

@@ -1,5 +1,7 @@
 import CRdKafka
 import Foundation
+import Logging
+import Synchronization
 
 extension KafkaPipeline {
     /// The rebalance callback (runs on the poll thread, inside `rd_kafka_consumer_poll` or close).

@@ -1,4 +1,3 @@
-import ClipperCatalog
 import ClipperCore
 import Foundation
 import Yams

@@ -27,7 +27,8 @@ public enum ConfigReference {
                 text += "\nThe shipped file reads " + fromEnvironment.joined(separator: ", ") + ".\n"
             }
         }
-        text += "\n## `processors[]`\n\nThe chain, in order: a processor name, or an entry with `name`, `config` "
+        text +=
+            "\n## `processors[]`\n\nThe chain, in order: a processor name, or an entry with `name`, `config` "
             + "(see `clipper processors --format markdown`), `timeout_ms` and `on_error`.\n\n"
         text += SettingsTable.markdown([ProcessorEntrySpec.timeout])
         text += "\n### `on_error`\n\n" + SettingsTable.markdown(ProcessorEntrySpec.onError)

@@ -111,7 +111,8 @@ public enum ConfigSchema {
         ]
         return [
             "type": ["array", "null"],
-            "description": "The chain, in order: a processor name, or an entry with name, config, timeout_ms, on_error.",
+            "description":
+                "The chain, in order: a processor name, or an entry with name, config, timeout_ms, on_error.",
             "items": ["anyOf": [["description": "A processor name.", "enum": names], entry]],
         ]
     }
@@ -124,8 +125,10 @@ public enum ConfigSchema {
             "if": ["properties": ["name": ["const": .string(descriptor.name)]]],
             "then": [
                 "properties": [
-                    "config": ["type": ["object", "null"], "additionalProperties": false, "properties": .object(fields)],
-                ],
+                    "config": [
+                        "type": ["object", "null"], "additionalProperties": false, "properties": .object(fields),
+                    ]
+                ]
             ],
         ]
     }

@@ -1,4 +1,5 @@
 import ClipperCore
+import Foundation
 
 /// Writes the shipped `Config/clipper.yaml` from ``SettingsSpec``: every key with its default (or the `${VAR:default}`
 /// the file reads it from) and its doc line; keys without a default are shown commented out with an example.
@@ -114,7 +115,8 @@ public enum ConfigTemplate {
         case .array(let items) where items.count == 1: render(items[0])
         case .array(let items): "[" + items.map(render).joined(separator: ", ") + "]"
         case .object(let members):
-            "{" + members.keys.sorted().map { "\(quotedIfNeeded($0)): \(render(members[$0] ?? .null))" }
+            "{"
+                + members.keys.sorted().map { "\(quotedIfNeeded($0)): \(render(members[$0] ?? .null))" }
                 .joined(separator: ", ") + "}"
         default: value.settingDescription
         }
@@ -122,7 +124,8 @@ public enum ConfigTemplate {
 
     static func quotedIfNeeded(_ text: String) -> String {
         let special = "[]{}&*!|>'\"%@,#?:-`"
-        let needsQuotes = text.isEmpty || text.contains(": ") || text.contains(" #")
+        let needsQuotes =
+            text.isEmpty || text.contains(": ") || text.contains(" #")
             || text.first.map { special.contains($0) || $0 == " " } == true
             || ["true", "false", "null", "yes", "no", "~"].contains(text.lowercased()) || Double(text) != nil
         guard needsQuotes else { return text }

@@ -10,7 +10,8 @@ public enum ProcessorEntrySpec {
     static let policy = ErrorPolicy()
 
     public static let timeout = ConfigField(
-        name: "timeout_ms", type: .integer, default: .number(Double(ProcessorSpec(name: "").timeout.wholeMilliseconds)), range: 1...3_600_000,
+        name: "timeout_ms", type: .integer, default: .number(Double(ProcessorSpec(name: "").timeout.wholeMilliseconds)),
+        range: 1...3_600_000,
         description: "One attempt of the processor may take this long; then it counts as failed.")
     public static let maxAttempts = ConfigField(
         name: "max_attempts", type: .integer, default: .number(Double(policy.maxAttempts)), range: 1...100,
@@ -19,7 +20,8 @@ public enum ProcessorEntrySpec {
         name: "backoff_ms", type: .integer, default: .number(Double(policy.backoffMilliseconds)), range: 0...600_000,
         description: "Wait before the first retry; doubles each time.")
     public static let maxBackoff = ConfigField(
-        name: "max_backoff_ms", type: .integer, default: .number(Double(policy.maxBackoffMilliseconds)), range: 0...3_600_000,
+        name: "max_backoff_ms", type: .integer, default: .number(Double(policy.maxBackoffMilliseconds)),
+        range: 0...3_600_000,
         description: "Longest wait between retries.")
     public static let then = ConfigField(
         name: "then", type: .string, default: .string(policy.finally.rawValue),
