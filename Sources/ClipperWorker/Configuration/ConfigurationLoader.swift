@@ -50,7 +50,7 @@ public enum ConfigurationLoader {
         _ root: JSONValue, directory: URL, problems: ProblemCollector, catalog: ProcessorCatalog?
     ) -> ClipperConfiguration {
         var top = ObjectReader(path: "", value: root, problems: problems)
-        for section in ["kafka", "worker", "http", "log"] { _ = top.raw(section) }
+        for section in SettingsSpec.sections where !section.path.contains(".") { _ = top.raw(section.path) }
         var configuration = SettingsReader.read(top.members, directory: directory, problems: problems)
         configuration.processors = readProcessors(top.raw("processors"), problems: problems, catalog: catalog)
         top.finish()
