@@ -7,19 +7,45 @@
 //   Tests/     one test target per module under Sources/
 import PackageDescription
 
+let logging: Target.Dependency = .product(name: "Logging", package: "swift-log")
+
+/// `CLIPPER_STRICT=1` (set by the Makefile, so by `make test` and CI) turns warnings into errors in our own targets
+/// only: dependencies keep their warnings suppressed, and switching it on or off rebuilds none of them.
+/// `swift build -Xswiftc -warnings-as-errors` checks the same from the command line.
+let warningsAreErrors = Context.environment["CLIPPER_STRICT"] == "1"
+
+/// Upcoming language features (and, in CI, warnings as errors) every target of ours builds with.
 let strict: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+] + (warningsAreErrors ? [.unsafeFlags(["-warnings-as-errors"])] : [])
+
+/// A processor plugin compiled into Clipper: a folder `Plugins/<name>/` with `Sources/` and `Tests/`. Adding one is one
+/// entry here and one line in `Sources/ClipperCatalog/BuiltInCatalog.swift`.
+struct ProcessorPlugin {
+    /// The folder, module and target name.
+    var name: String
+    /// Packages the plugin's sources need beyond ClipperCore.
+    var dependencies: [Target.Dependency] = []
+    /// Files bundled with the module (models).
+    var resources: [Resource] = []
+    /// An executable `<name>Tool` from `Plugins/<name>/Tool` (evaluation and benchmark driver); see `buildsTools`.
+    var hasTool = false
+}
+
+let processorPlugins: [ProcessorPlugin] = [
+    ProcessorPlugin(name: "Normalize"),
+    ProcessorPlugin(name: "LanguageTagger", resources: [.copy("Model")], hasTool: true),
+    ProcessorPlugin(
+        name: "EntityExtractor", dependencies: [.product(name: "Yams", package: "Yams")], resources: [.copy("Model")],
+        hasTool: true),
+    ProcessorPlugin(
+        name: "Deduplicator", dependencies: [.product(name: "GRDB", package: "GRDB.swift")], hasTool: true),
 ]
 
-/// The processor plugins compiled into Clipper. Adding one: a folder `Plugins/<Name>/` with `Sources/` and `Tests/`,
-/// one line here, and one line in `Sources/ClipperCatalog/BuiltInCatalog.swift`.
-/// `tool: true` adds an executable `<Name>Tool` from `Plugins/<Name>/Tool` (evaluation and benchmark driver).
-let processorPlugins: [(name: String, dependencies: [Target.Dependency], resources: [Resource], tool: Bool)] = [
-    ("Normalize", [], [], false),
-    ("LanguageTagger", [], [.copy("Model")], true),
-    ("EntityExtractor", [.product(name: "Yams", package: "Yams")], [.copy("Model")], true),
-    ("Deduplicator", [.product(name: "GRDB", package: "GRDB.swift")], [], true),
-]
+/// Plugin tools and benchmarks are left out when `CLIPPER_SKIP_TOOLS=1` (the Makefile sets it for `make test`,
+/// `make demo` and CI, which never run them), so the evaluation scripts keep working with a plain `swift build`.
+let buildsTools = Context.environment["CLIPPER_SKIP_TOOLS"] != "1"
 
 let pluginTargets: [Target] = processorPlugins.flatMap { plugin -> [Target] in
     [
@@ -32,19 +58,26 @@ let pluginTargets: [Target] = processorPlugins.flatMap { plugin -> [Target] in
         ),
         .testTarget(
             name: "\(plugin.name)Tests",
-            dependencies: [.target(name: plugin.name), "ClipperTesting"],
+            dependencies: [.target(name: plugin.name), "ClipperCore", "ClipperTesting"] + plugin.dependencies,
             path: "Plugins/\(plugin.name)/Tests",
             swiftSettings: strict
         ),
-    ] + (plugin.tool ? [
+    ] + (plugin.hasTool && buildsTools ? [
         .executableTarget(
             name: "\(plugin.name)Tool",
-            dependencies: [.target(name: plugin.name), "ClipperCore"],
+            dependencies: [.target(name: plugin.name), "ClipperCore"] + plugin.dependencies,
             path: "Plugins/\(plugin.name)/Tool",
             swiftSettings: strict
         ),
     ] : [])
 }
+
+let benchmarkTargets: [Target] = buildsTools ? [
+    .executableTarget(
+        name: "KafkaPassthroughBenchmark",
+        dependencies: ["ClipperKafka", logging],
+        path: "Benchmarks/KafkaPassthrough", exclude: ["c"], swiftSettings: strict),
+] : []
 
 let package = Package(
     name: "Clipper",
@@ -74,13 +107,13 @@ let package = Package(
         ),
         .target(
             name: "ClipperKafka",
-            dependencies: ["CRdKafka", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["CRdKafka", logging],
             swiftSettings: strict
         ),
         .target(
             name: "ClipperCore",
             dependencies: [
-                .product(name: "Logging", package: "swift-log"),
+                logging,
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strict
@@ -98,8 +131,8 @@ let package = Package(
         .target(
             name: "ClipperWorker",
             dependencies: [
-                "ClipperCore", "ClipperKafka", "ClipperCatalog",
-                .product(name: "Logging", package: "swift-log"),
+                "ClipperCore", "ClipperKafka",
+                logging,
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -111,17 +144,29 @@ let package = Package(
         .executableTarget(
             name: "clipper",
             dependencies: [
-                "ClipperWorker", "ClipperKafka", "ClipperCatalog", "ClipperTesting",
+                "ClipperWorker", "ClipperCore", "ClipperCatalog", logging,
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strict
         ),
-        .executableTarget(name: "KafkaPassthroughBenchmark", dependencies: ["ClipperKafka", .product(name: "Logging", package: "swift-log")], path: "Benchmarks/KafkaPassthrough", exclude: ["c"], swiftSettings: strict),
-        .testTarget(name: "ClipperKafkaTests", dependencies: ["ClipperKafka"], swiftSettings: strict),
+        // Each test target declares every module it imports (MemberImportVisibility makes undeclared ones errors).
+        .testTarget(name: "ClipperKafkaTests", dependencies: ["ClipperKafka", logging], swiftSettings: strict),
         .testTarget(name: "ClipperCoreTests", dependencies: ["ClipperCore", "ClipperTesting"], swiftSettings: strict),
-        .testTarget(name: "ClipperCatalogTests", dependencies: ["ClipperCatalog", "ClipperTesting"], swiftSettings: strict),
-        .testTarget(name: "ClipperWorkerTests", dependencies: ["ClipperWorker", "ClipperKafka"], swiftSettings: strict),
-        .testTarget(name: "IntegrationTests", dependencies: ["ClipperKafka", "ClipperWorker", "ClipperCatalog"], swiftSettings: strict),
-    ] + pluginTargets,
+        .testTarget(
+            name: "ClipperCatalogTests", dependencies: ["ClipperCatalog", "ClipperCore", "ClipperTesting"],
+            swiftSettings: strict),
+        .testTarget(
+            name: "ClipperWorkerTests",
+            dependencies: [
+                "ClipperWorker", "ClipperCatalog", "ClipperCore", "ClipperKafka", logging,
+                .product(name: "Yams", package: "Yams"),
+            ],
+            swiftSettings: strict),
+        .testTarget(
+            name: "IntegrationTests", dependencies: ["ClipperKafka", "ClipperWorker", "ClipperCatalog", logging],
+            swiftSettings: strict),
+    ] + pluginTargets + benchmarkTargets,
     swiftLanguageModes: [.v6]
 )

@@ -13,7 +13,7 @@ struct Clipper: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             RunCommand.self, DemoCommand.self, ProcessCommand.self, ProduceCommand.self, BrokerCommand.self,
-            LintCommand.self, PrintConfigCommand.self, ProcessorsCommand.self, ReplayCommand.self,
+            LintCommand.self, PrintConfigCommand.self, ConfigCommand.self, ProcessorsCommand.self, ReplayCommand.self,
             ResetOffsetsCommand.self, ReportCommand.self,
         ])
 }

@@ -11,7 +11,8 @@ import Testing
         name: "demo", version: "1.0.0", summary: "s", writes: [.ext],
         configFields: [
             ConfigField(name: "max_chars", type: .integer, default: 100, description: "d", examples: [500]),
-            ConfigField(name: "languages", type: .stringList, default: ["en"], description: "d"),
+            ConfigField(name: "languages", type: .stringList, default: ["en"], choices: ["en", "de"], description: "d"),
+            ConfigField(name: "ratio", type: .number, default: 0.5, range: 0.0...1.0, description: "d"),
         ])
 
     @Test func fillsDefaultsFromTheDescriptor() throws {
@@ -38,5 +39,14 @@ import Testing
     @Test func suggestionsNeedACloseMatch() {
         #expect(Suggestion.didYouMean("langauge", among: ["language", "entities"]).contains("language"))
         #expect(Suggestion.didYouMean("zzzzzz", among: ["language", "entities"]).isEmpty)
+    }
+
+    @Test func rangesAndChoicesAreCheckedWhenDecodingAndLinting() throws {
+        let problems = ConfigurationDecoder.lint(["ratio": 1.5, "languages": ["en", "xx"]], descriptor: descriptor)
+        #expect(problems.contains { $0.key == "ratio" && $0.message.hasPrefix("must be between 0 and 1, found 1.5") })
+        #expect(problems.contains { $0.key == "languages" && $0.message.hasPrefix("must be one of en, de, found \"xx\"") })
+        #expect(throws: ProcessorSetupError.self) {
+            try ConfigurationDecoder.decode(Settings.self, settings: ["ratio": -1], descriptor: descriptor)
+        }
     }
 }

@@ -31,7 +31,7 @@ import Testing
 
     @Test func theShippedConfigIsValid() throws {
         let file = CatalogPaths.repositoryRoot.appending(path: "Config/clipper.yaml")
-        #expect(ConfigLinter.lint(file: file, environment: [:]).isEmpty)
+        #expect(ConfigLinter.lint(file: file, environment: [:], catalog: .builtIn).isEmpty)
     }
 
     @Test func unknownKeysAreNamedWithASuggestion() {
@@ -87,7 +87,7 @@ import Testing
         try "kafka:\n  consumer_properties: { fetch.wait.max.msx: 10 }\nprocessors: [normalize]\n"
             .write(to: file, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: file) }
-        let found = ConfigLinter.lint(file: file, environment: [:])
+        let found = ConfigLinter.lint(file: file, environment: [:], catalog: .builtIn)
         #expect(found.count == 1)
         #expect(found.first?.path == "kafka.consumer_properties")
         #expect(found.first?.message.contains("fetch.wait.max.msx") == true)

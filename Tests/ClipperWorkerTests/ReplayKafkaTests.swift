@@ -50,7 +50,7 @@ import Testing
         let plan = try await ReplayPlanner(admin: admin).plan(request, topic: "raw")
         let before = try await TopicReader(client: configuration.kafkaClientSettings(properties: [:])).readAll(topic: "replayed")
         let summary = try await ReplayRunner(
-            configuration: configuration, plan: plan, outputTopic: "replayed", replayID: id,
+            configuration: configuration, plan: plan, outputTopic: "replayed", replayID: id, catalog: .builtIn,
             logger: Logger(label: "test.replay")
         ).run { _ in }
         let after = try await TopicReader(client: configuration.kafkaClientSettings(properties: [:])).readAll(topic: "replayed")

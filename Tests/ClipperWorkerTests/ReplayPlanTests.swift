@@ -1,3 +1,4 @@
+import ClipperKafka
 import Foundation
 import Testing
 

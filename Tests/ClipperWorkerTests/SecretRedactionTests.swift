@@ -30,13 +30,13 @@ import Testing
 
     @Test func startingAWorkerNeverLogsTheSecret() async throws {
         let logFile = FileManager.default.temporaryDirectory.appending(path: "clipper-log-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: logFile.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: logFile.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: logFile) }
         let sink = LogSink(handle: try FileHandle(forWritingTo: logFile))
         let logger = Logger(label: "test") { label in JSONLogHandler(label: label, level: .trace, sink: sink) }
         var configuration = try configuration()
         configuration.kafka.bootstrapServers = "127.0.0.1:1"
-        let worker = try Worker(configuration: configuration, logger: logger)
+        let worker = try Worker(configuration: configuration, catalog: .builtIn, logger: logger)
         logger.info("configured", metadata: ["servers": "\(configuration.kafka.bootstrapServers)"])
         withExtendedLifetime(worker) {}
         let logged = try String(contentsOf: logFile, encoding: .utf8)
@@ -49,7 +49,7 @@ import Testing
 @Suite struct JSONLogSourceTests {
     @Test func everyLineCarriesItsSource() throws {
         let file = FileManager.default.temporaryDirectory.appending(path: "clipper-log-\(UUID().uuidString).jsonl")
-        FileManager.default.createFile(atPath: file.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: file.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: file) }
         let sink = LogSink(handle: try FileHandle(forWritingTo: file))
         let logger = Logger(label: "test") { label in JSONLogHandler(label: label, level: .trace, sink: sink) }

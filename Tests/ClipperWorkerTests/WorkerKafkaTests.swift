@@ -48,7 +48,7 @@ import Testing
 
         /// Runs a worker until it has handled `count` records, then shuts it down gracefully.
         func runWorker(until count: Int) async throws -> WorkerCounters.Snapshot {
-            let worker = try Worker(configuration: configuration, logger: Logger(label: "test.worker"))
+            let worker = try Worker(configuration: configuration, catalog: .builtIn, logger: Logger(label: "test.worker"))
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask { try await worker.run() }
                 group.addTask {

@@ -34,7 +34,7 @@ import Testing
         }
         _ = await producer.close(timeout: .seconds(5))
 
-        let worker = try Worker(configuration: configuration, logger: Logger(label: "test.live"))
+        let worker = try Worker(configuration: configuration, catalog: .builtIn, logger: Logger(label: "test.live"))
         let reset = OffsetReset(admin: admin, group: "reset-live", topic: "raw")
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await worker.run() }

@@ -117,7 +117,7 @@ extension WorkerIntegrationTests {
             let kcat = try WorkerKcat.executable()
             let file = Self.samples.appendingPathComponent("articles.jsonl")
             let produce = try await run(kcat, ["-P", "-b", broker.bootstrapServers, "-t", "kc.in", "-l", file.path], in: directory)
-            #expect(try await produce.finish() == 0, "\(produce.tail())")
+            #expect(await produce.finish() == 0, "\(produce.tail())")
             let consume = try await run(
                 kcat, ["-C", "-b", broker.bootstrapServers, "-G", "kc-group", "-X", "auto.offset.reset=earliest",
                        "-c", "17", "-q", "-f", "%s\n", "kc.in"], in: directory, timeout: .seconds(60))
@@ -155,7 +155,7 @@ extension WorkerIntegrationTests {
             let replay = try await run(
                 binary, ["replay", "--config", config.path, "--earliest", "--output", "articles.enriched.v2",
                          "--replay-id", "acceptance-1"], in: directory)
-            #expect(try await replay.finish() == 0, "\(replay.tail())")
+            #expect(await replay.finish() == 0, "\(replay.tail())")
             #expect(replay.stdout.contains("replay acceptance-1 → articles.enriched.v2"))
             #expect(replay.stdout.contains("total: 17 records, 17 published"), "\(replay.tail())")
             #expect(replay.stderr.contains("/17"), "progress is shown: \(replay.stderr)")

@@ -43,11 +43,6 @@ public struct DeduplicatorProcessor: Processor {
     let dropsDuplicates: Bool
 
     public init(configuration: Configuration, environment: ProcessorEnvironment) throws {
-        guard ["annotate", "drop"].contains(configuration.action) else {
-            throw ProcessorSetupError(
-                processor: "dedup", key: "action",
-                message: "unknown action \"\(configuration.action)\"; use annotate (default) or drop")
-        }
         dropsDuplicates = configuration.action == "drop"
         var settings = DedupSettings()
         settings.jaccardThreshold = configuration.jaccardThreshold

@@ -45,18 +45,18 @@ public struct LanguageTaggerProcessor: Processor {
                 description: "ISO 639-1 codes to choose from (any of the 41 default ones). Fewer languages, fewer mix-ups.",
                 examples: [["en", "de", "fr"], ["ms", "id"]]),
             ConfigField(
-                name: "max_chars", type: .integer, default: 1000,
+                name: "max_chars", type: .integer, default: 1000, range: 1...10_000_000,
                 description: "Read at most this many characters of title + description + body (in that order).",
                 examples: [300, 5000]),
             ConfigField(
-                name: "min_confidence", type: .number, default: 0.5,
+                name: "min_confidence", type: .number, default: 0.5, range: 0.0...1.0,
                 description: "Below this confidence, use source.language_hint (when there is one) and set language.fallback.",
                 examples: [0.3, 0.8]),
             ConfigField(
                 name: "use_source_hint", type: .boolean, default: true,
                 description: "Fall back to source.language_hint for undetermined or low-confidence text."),
             ConfigField(
-                name: "max_alternatives", type: .integer, default: 3,
+                name: "max_alternatives", type: .integer, default: 3, range: 0...40,
                 description: "How many runners-up to record in language.alternatives.", examples: [0, 5]),
         ],
         examples: [
@@ -93,14 +93,6 @@ public struct LanguageTaggerProcessor: Processor {
     let detectorName: String
 
     public init(configuration: Configuration, environment: ProcessorEnvironment) throws {
-        guard configuration.maxChars > 0 else {
-            throw ProcessorSetupError(
-                processor: Self.descriptor.name, key: "max_chars", message: "must be positive, e.g. 1000")
-        }
-        guard (0...1).contains(configuration.minConfidence) else {
-            throw ProcessorSetupError(
-                processor: Self.descriptor.name, key: "min_confidence", message: "must be between 0 and 1, e.g. 0.5")
-        }
         self.configuration = configuration
         do {
             detector = try LanguageDetector(languages: configuration.languages)

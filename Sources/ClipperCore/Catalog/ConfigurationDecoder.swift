@@ -13,6 +13,11 @@ public enum ConfigurationDecoder {
     ) throws -> C {
         var merged = descriptor.defaultConfiguration
         for (key, value) in settings { merged[key] = value }
+        for field in descriptor.configFields {
+            if let value = merged[field.name], let problem = field.problem(with: value) {
+                throw ProcessorSetupError(processor: descriptor.name, key: field.name, message: problem)
+            }
+        }
         let data = try JSONEncoder().encode(JSONValue.object(merged))
         let decoder = JSONDecoder()
         decoder.keyDecodingStrategy = .convertFromSnakeCase
@@ -39,11 +44,8 @@ public enum ConfigurationDecoder {
                         + (known.isEmpty ? "this processor takes no settings" : "known: \(known.joined(separator: ", "))")))
                 continue
             }
-            if let value = settings[key], !field.type.accepts(value) {
-                problems.append(ProcessorSetupError(
-                    processor: descriptor.name, key: key,
-                    message: "expected \(field.type.rawValue), found \(Self.describe(value)); e.g. "
-                        + "\(field.examples.first.map(Self.describe) ?? Self.describe(field.defaultValue))"))
+            if let value = settings[key], let problem = field.problem(with: value) {
+                problems.append(ProcessorSetupError(processor: descriptor.name, key: key, message: problem))
             }
         }
         return problems
@@ -81,16 +83,5 @@ public enum ConfigurationDecoder {
             }
         }
         return result
-    }
-
-    static func describe(_ value: JSONValue) -> String {
-        switch value {
-        case .null: "null"
-        case .bool(let flag): "\(flag)"
-        case .number(let number): number.rounded() == number ? "\(Int64(number))" : "\(number)"
-        case .string(let text): "\"\(text)\""
-        case .array: "a list"
-        case .object: "a mapping"
-        }
     }
 }

@@ -1,5 +1,7 @@
 import Foundation
-import Logging
+// `Logger` is part of the plugin API (`environment.logger`), so a plugin that imports ClipperCore can log without
+// declaring swift-log itself.
+@_exported import Logging
 
 /// What a processor gets once, at start-up: where to find files and keep state, and a logger.
 ///

@@ -1,5 +1,6 @@
 import CRdKafka
 import Logging
+import Synchronization
 
 /// A librdkafka consumer with explicit offset storage (`enable.auto.offset.store=false`). Its calls block the
 /// calling thread, so use it from a dedicated thread (``KafkaPipeline`` does); for tests and tools it is fine on
@@ -99,6 +100,16 @@ public final class KafkaConsumer: Sendable {
         if err != RD_KAFKA_RESP_ERR_NO_ERROR, err != RD_KAFKA_RESP_ERR__NO_OFFSET {
             throw KafkaError(err, context: "commit")
         }
+    }
+
+    /// Starts a commit of all stored offsets and returns at once; the result arrives through the offset-commit
+    /// callback (``ClientCallbacks``).
+    ///
+    /// ```swift
+    /// consumer.commitStoredAsync()
+    /// ```
+    public func commitStoredAsync() {
+        _ = rd_kafka_commit(client.handle, nil, 1)
     }
 
     /// The group's committed offsets for `partitions` (negative offset: none).

@@ -124,7 +124,7 @@ public struct BackpressureController: Sendable {
     /// ```
     public mutating func hold(_ tp: TopicPartition, _ held: Bool) -> [Action] {
         guard partitions[tp] != nil else { return [] }
-        partitions[tp]!.held = held
+        partitions[tp]?.held = held
         return reconcile([tp])
     }
 
@@ -134,7 +134,7 @@ public struct BackpressureController: Sendable {
     /// controller.holdAll()
     /// ```
     public mutating func holdAll() -> [Action] {
-        for tp in partitions.keys { partitions[tp]!.held = true }
+        for tp in partitions.keys { partitions[tp]?.held = true }
         return reconcile(Array(partitions.keys))
     }
 

@@ -1,4 +1,6 @@
 import CRdKafka
+import Logging
+import Synchronization
 
 extension KafkaPipeline {
     /// Processes one partition's records in order (a child task of `run`).
@@ -45,7 +47,7 @@ extension KafkaPipeline {
                 deliveredAcks.withLock { $0.append(PendingAck(lane: pending.lane, offset: pending.record.offset, bytes: pending.bytes)) }
             }
         case .failure(let error):
-            state.withLock { $0.deliveryFailures += 1 }
+            _ = decide(.deliveryFailed)
             logger.warning("delivery failed", metadata: [
                 "topic": "\(outgoing.topic)", "input": "\(pending.record.topic)[\(pending.record.partition)]@\(pending.record.offset)",
                 "error": "\(error)",
@@ -83,60 +85,12 @@ extension KafkaPipeline {
         if !acks.isEmpty { ack(acks) }
     }
 
-    /// Inputs are done: advance their partitions' trackers, store the contiguous offsets, update backpressure.
-    /// Acks for lanes that were revoked (or replaced) are ignored.
+    /// Inputs are done: the state machine advances their partitions' trackers, stores the contiguous offsets,
+    /// updates backpressure and may start an early commit. Acks for lanes that were revoked (or replaced) are ignored.
     func ack(_ acks: [PendingAck]) {
-        var stores: [TopicPartition: Int64] = [:]
-        let checkEnd = state.withLock { s -> Bool in
-            var anyFinished = false
-            for item in acks {
-                let tp = item.lane.topicPartition
-                guard var entry = s.lanes[tp], entry.lane === item.lane else { continue }
-                let advanced = entry.tracker.acked(item.offset)
-                if entry.reachedEnd, entry.tracker.inFlight == 0 { entry.finished = true }
-                anyFinished = anyFinished || entry.finished
-                s.lanes[tp] = entry
-                execute(s.controller.completed(tp, bytes: item.bytes))
-                if let advanced, commitsOffsets, !item.lane.isRevoked { stores[tp] = advanced + 1 }
-            }
-            if !stores.isEmpty { storeOffsets(stores) }
-            return anyFinished
-        }
-        if !stores.isEmpty { commitEarlyIfNeeded(stores) }
-        if checkEnd { checkFinished() }
-    }
-
-    /// Starts an asynchronous commit as soon as any partition has stored half a lane's worth of offsets since the
-    /// last one, instead of waiting for the periodic auto-commit. This bounds what a crash re-delivers: about
-    /// `laneCapacity` records per partition (half a lane stored but uncommitted, plus acks during the commit),
-    /// whatever the throughput, rather than everything acknowledged in one commit interval.
-    func commitEarlyIfNeeded(_ stores: [TopicPartition: Int64]) {
-        let threshold = Int64(max(1, limits.laneCapacity / 2))
-        let due = earlyCommitMarks.withLock { marks -> Bool in
-            var due = false
-            for (tp, offset) in stores {
-                let mark = marks[tp] ?? -1
-                if mark < 0 {
-                    marks[tp] = offset
-                } else if offset - mark >= threshold {
-                    due = true
-                }
-            }
-            if due { for (tp, offset) in stores { marks[tp] = offset } }
-            return due
-        }
-        // Async: returns at once; the result arrives through the offset-commit callback.
-        if due { _ = rd_kafka_commit(consumer.client.handle, nil, 1) }
-    }
-
-    private func storeOffsets(_ offsets: [TopicPartition: Int64]) {
-        let list = rd_kafka_topic_partition_list_new(Int32(offsets.count))!
-        for (tp, offset) in offsets {
-            rd_kafka_topic_partition_list_add(list, tp.topic, tp.partition)!.pointee.offset = offset
-        }
-        // ERR__STATE after a revoke is expected and harmless (the partition is no longer ours).
-        _ = rd_kafka_offsets_store(consumer.client.handle, list)
-        rd_kafka_topic_partition_list_destroy(list)
+        perform(decide(.acked(acks.map {
+            Machine.Ack(lane: $0.lane, partition: $0.lane.topicPartition, offset: $0.offset, bytes: $0.bytes)
+        })))
     }
 }
 

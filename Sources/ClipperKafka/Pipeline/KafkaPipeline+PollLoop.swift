@@ -1,5 +1,7 @@
 import CRdKafka
 import Foundation
+import Logging
+import Synchronization
 
 extension KafkaPipeline {
     /// The body of the dedicated poll thread: start the source, poll until shutdown, then shut down.
@@ -31,25 +33,11 @@ extension KafkaPipeline {
         case .subscribe(let topics):
             try consumer.subscribe(topics)
         case .assign(let ranges):
-            let lanes = state.withLock { s -> [PartitionLane] in
-                var lanes: [PartitionLane] = []
-                for range in ranges {
-                    let lane = PartitionLane(range.topicPartition)
-                    var entry = PipelineState.LaneEntry(lane: lane, endOffset: range.endOffset)
-                    if let end = range.endOffset, range.startOffset >= 0, range.startOffset >= end {
-                        entry.reachedEnd = true
-                        entry.finished = true
-                    }
-                    s.lanes[range.topicPartition] = entry
-                    s.controller.assigned(range.topicPartition)
-                    lanes.append(lane)
-                }
-                return lanes
-            }
-            for lane in lanes { control.continuation.yield(.lane(lane)) }
+            let actions = decide(.rangesAssigned(ranges), executeUnderLock: false)
+            perform(actions.filter(\.startsLane))
             try consumer.assign(ranges)
             emit(.assigned(ranges.map(\.topicPartition)))
-            checkFinished()
+            perform(actions.filter { !$0.startsLane })
         }
     }
 
@@ -94,72 +82,21 @@ extension KafkaPipeline {
 
     private func dispatch(_ record: ConsumedRecord) {
         let tp = TopicPartition(topic: record.topic, partition: record.partition)
-        let bytes = record.byteCount
-        state.withLock { s in
-            guard var entry = s.lanes[tp], !entry.lane.isRevoked else { return }
-            if let end = entry.endOffset, record.offset >= end {
-                entry.reachedEnd = true
-                s.lanes[tp] = entry
-                execute(s.controller.hold(tp, true))
-                return
-            }
-            guard entry.tracker.dispatched(record.offset) else { return }
-            if let end = entry.endOffset, record.offset >= end - 1 {
-                entry.reachedEnd = true
-                execute(s.controller.hold(tp, true))
-            }
-            s.lanes[tp] = entry
-            s.consumed += 1
-            execute(s.controller.dispatched(tp, bytes: bytes))
-            let lane = entry.lane
+        let actions = decide(.recordPolled(tp, offset: record.offset, bytes: record.byteCount))
+        for action in actions {
+            guard case .dispatch(let lane) = action else { continue }
             outbox.withLock { $0[ObjectIdentifier(lane), default: (lane, [])].records.append(record) }
         }
+        perform(actions)
     }
 
     private func reachedEOF(_ tp: TopicPartition, nextOffset: Int64) {
-        state.withLock { s in
-            guard var entry = s.lanes[tp], let end = entry.endOffset, nextOffset >= end else { return }
-            entry.reachedEnd = true
-            if entry.tracker.inFlight == 0 { entry.finished = true }
-            s.lanes[tp] = entry
-        }
-        checkFinished()
-    }
-
-    /// For `.assign` sources: stop when every range is done.
-    func checkFinished() {
-        guard case .assign(let ranges) = source, ranges.allSatisfy({ $0.endOffset != nil }) else { return }
-        let done = state.withLock { s -> Bool in
-            guard !s.finished, s.allRangesFinished else { return false }
-            s.finished = true
-            return true
-        }
-        if done {
-            logger.info("every partition range reached its end offset; stopping")
-            shutdown()
-        }
-    }
-
-    /// Executes backpressure actions; call with the state lock held so pause/resume stay ordered.
-    func execute(_ actions: [BackpressureController.Action]) {
-        for action in actions {
-            switch action {
-            case .pause(let partitions):
-                consumer.pause(partitions)
-                emit(.paused(partitions))
-            case .resume(let partitions):
-                consumer.resume(partitions)
-                emit(.resumed(partitions))
-            }
-        }
+        perform(decide(.partitionEnd(tp, nextOffset: nextOffset)))
     }
 
     /// Graceful stop, on the poll thread.
     private func shutdownSequence() {
-        state.withLock { s in
-            s.shuttingDown = true
-            execute(s.controller.holdAll())
-        }
+        perform(decide(.shutdownRequested))
         let deadline = monotonicMillis() + Int64(limits.drainTimeout.milliseconds)
         while state.withLock({ $0.totalInFlight }) > 0, monotonicMillis() < deadline {
             pollOnce(timeoutMilliseconds: 10, dispatch: false)
@@ -170,7 +107,7 @@ extension KafkaPipeline {
         }
         _ = producer.flushBlocking(timeout: .milliseconds(max(100, Int(deadline - monotonicMillis()))))
         if commitsOffsets { commitWhileRebalancing(until: monotonicMillis() + 5_000) }
-        let lanes = state.withLock { s in s.lanes.values.map(\.lane) }
+        let lanes = state.withLock { s in s.entries.values.map(\.lane) }
         for lane in lanes {
             lane.markRevoked()
             lane.finishInput()
@@ -205,7 +142,7 @@ extension KafkaPipeline {
         do {
             try consumer.commit(offsets)
             if let offsets {
-                state.withLock { $0.commits += 1 }
+                _ = decide(.commitResult(succeeded: true))
                 emit(.commitSucceeded(offsets))
             }
             return nil
@@ -217,7 +154,7 @@ extension KafkaPipeline {
     }
 
     private func record(commitError error: KafkaError) {
-        state.withLock { $0.commitFailures += 1 }
+        _ = decide(.commitResult(succeeded: false))
         logger.warning("commit failed", metadata: ["error": "\(error)"])
         emit(.commitFailed(error))
     }
@@ -226,11 +163,11 @@ extension KafkaPipeline {
     func onCommit(_ err: rd_kafka_resp_err_t, _ offsets: [TopicPartitionOffset]) {
         if err == RD_KAFKA_RESP_ERR__NO_OFFSET { return }
         if err == RD_KAFKA_RESP_ERR_NO_ERROR {
-            state.withLock { $0.commits += 1 }
+            _ = decide(.commitResult(succeeded: true))
             emit(.commitSucceeded(offsets))
         } else {
             let error = KafkaError(err, context: "commit")
-            state.withLock { $0.commitFailures += 1 }
+            _ = decide(.commitResult(succeeded: false))
             logger.warning("commit failed", metadata: ["error": "\(error)"])
             emit(.commitFailed(error))
         }

@@ -1,5 +1,7 @@
 import CRdKafka
 import Foundation
+import Logging
+import Synchronization
 
 extension KafkaPipeline {
     /// The rebalance callback (runs on the poll thread, inside `rd_kafka_consumer_poll` or close).
@@ -8,25 +10,10 @@ extension KafkaPipeline {
         flushOutbox()   // records already dispatched must reach their lanes before lanes are stopped
         switch err {
         case RD_KAFKA_RESP_ERR__ASSIGN_PARTITIONS:
-            let shuttingDown = state.withLock { $0.shuttingDown }
-            let created = state.withLock { s -> [PartitionLane] in
-                s.rebalances += 1
-                s.groupJoined = true
-                var created: [PartitionLane] = []
-                for tp in partitions where s.lanes[tp] == nil {
-                    let lane = PartitionLane(tp)
-                    s.lanes[tp] = PipelineState.LaneEntry(lane: lane)
-                    s.controller.assigned(tp)
-                    created.append(lane)
-                }
-                return created
-            }
-            for lane in created { control.continuation.yield(.lane(lane)) }
+            let actions = decide(.assigned(partitions), executeUnderLock: false)
+            perform(actions.filter(\.startsLane))
             RdClient.assign(rk, list)
-            consumer.resume(partitions)  // a re-assigned partition may still carry an old pause
-            if shuttingDown {
-                state.withLock { s in for tp in partitions { execute(s.controller.hold(tp, true)) } }
-            }
+            perform(actions.filter { !$0.startsLane })
             logger.info("partitions assigned", metadata: ["partitions": "\(partitions)", "protocol": "\(RdClient.isCooperative(rk) ? "cooperative" : "eager")"])
             emit(.assigned(partitions))
         case RD_KAFKA_RESP_ERR__REVOKE_PARTITIONS:
@@ -44,35 +31,13 @@ extension KafkaPipeline {
         }
     }
 
-    /// Stops the lanes of `partitions`; unless lost, waits for their in-flight records (up to the drain timeout)
-    /// and commits synchronously. Late acks are ignored afterwards.
+    /// Stops the lanes of `partitions`; unless lost, waits for their in-flight records (up to the drain timeout, woken
+    /// by the state machine's `.drainDone`) and commits synchronously. Late acks are ignored afterwards.
     func revoke(_ partitions: [TopicPartition], lost: Bool) {
-        state.withLock { $0.rebalances += 1 }
-        let lanes = state.withLock { s in partitions.compactMap { s.lanes[$0]?.lane } }
-        for lane in lanes {
-            if lost { lane.markRevoked() }
-            lane.finishInput()
-        }
-        if !lost, commitsOffsets {
-            let deadline = monotonicMillis() + Int64(limits.drainTimeout.milliseconds)
-            while monotonicMillis() < deadline,
-                  state.withLock({ s in partitions.reduce(0) { $0 + (s.lanes[$1]?.tracker.inFlight ?? 0) } }) > 0 {
-                usleep(1000)
-            }
-            let offsets = state.withLock { s in
-                partitions.compactMap { tp in
-                    s.lanes[tp]?.tracker.storeOffset.map { TopicPartitionOffset(topic: tp.topic, partition: tp.partition, offset: $0) }
-                }
-            }
-            // Real brokers accept this commit; the mock cluster refuses commits while a rebalance is running
-            // (REBALANCE_IN_PROGRESS), in which case the next owner re-reads from the last committed offset.
-            commitSynchronously(offsets)
-        }
-        state.withLock { s in
-            for tp in partitions {
-                s.lanes.removeValue(forKey: tp)?.lane.markRevoked()
-                execute(s.controller.removed(tp))
-            }
-        }
+        perform(decide(lost ? .lost(partitions) : .revoked(partitions)))
+        if !lost, commitsOffsets { waitUntilDrained(partitions, timeout: limits.drainTimeout) }
+        // Real brokers accept the commit of `.revokeCompleted`; the mock cluster refuses commits while a rebalance is
+        // running (REBALANCE_IN_PROGRESS), in which case the next owner re-reads from the last committed offset.
+        perform(decide(.revokeCompleted(partitions)))
     }
 }

@@ -30,14 +30,15 @@ public final class KafkaPipeline: Sendable {
     let source: PipelineSource
     let limits: PipelineLimits
     let logger: Logger
-    let state: Mutex<PipelineState>
+    /// Every decision (assign, revoke, dispatch, ack, store, commit, pause, resume, shutdown); see ``decide``.
+    let state: Mutex<PipelineStateMachine<PartitionLane>>
+    /// Signalled by the state machine's `.drainDone`: a revoke's or the shutdown's records are all acked.
+    let drainSignal = DispatchSemaphore(value: 0)
     let shutdownRequested = AtomicFlag()
     let started = AtomicFlag()
     let closeWatchdogFired = AtomicFlag()
     let lastPollMillis = Atomic<Int64>(0)
     let produced = Atomic<Int>(0)
-    /// Per partition, the stored offset at which the last early commit was triggered (see `commitEarlyIfNeeded`).
-    let earlyCommitMarks = Mutex<[TopicPartition: Int64]>([:])
     let startupError = Mutex<KafkaError?>(nil)
     /// Delivered inputs not yet acked (filled by delivery reports, flushed after each delivery round).
     let deliveredAcks = Mutex<[PendingAck]>([])
@@ -64,7 +65,10 @@ public final class KafkaPipeline: Sendable {
         self.source = source
         self.limits = limits
         self.logger = logger
-        state = Mutex(PipelineState(limits: limits))
+        let stopsAtEnd: Bool =
+            if case .assign(let ranges) = source { ranges.allSatisfy { $0.endOffset != nil } } else { false }
+        state = Mutex(PipelineStateMachine(
+            limits: limits, commitsOffsets: isGroup, stopsAtEnd: stopsAtEnd, makeLane: { PartitionLane($0) }))
         control = AsyncStream.makeStream(of: Control.self, bufferingPolicy: .unbounded)
         eventStream = AsyncStream.makeStream(of: PipelineEvent.self, bufferingPolicy: .bufferingNewest(1024))
         installCallbacks()
@@ -152,11 +156,11 @@ public final class KafkaPipeline: Sendable {
     public var status: PipelineStatus {
         var status = PipelineStatus()
         state.withLock { s in
-            status.assignedPartitions = s.lanes.keys.sorted()
+            status.assignedPartitions = s.entries.keys.sorted()
             status.pausedPartitions = s.controller.pausedPartitions
             status.pauses = s.controller.pauseCount
             status.resumes = s.controller.resumeCount
-            for (tp, entry) in s.lanes {
+            for (tp, entry) in s.entries {
                 status.inFlightMessages[tp] = entry.tracker.inFlight
                 status.inFlightBytes[tp] = s.controller.inFlightBytes(tp)
                 if let stored = entry.tracker.storeOffset { status.storedOffsets[tp] = stored }

@@ -1,4 +1,5 @@
-/// Memory and time limits of a ``KafkaPipeline``.
+/// Memory and time limits of a ``KafkaPipeline``. These are the Kafka layer's own defaults for direct library use
+/// (tests, benchmarks); the worker sets every one of them from its settings spec (`worker.*` in the config file).
 ///
 /// ```swift
 /// var limits = PipelineLimits()
@@ -7,12 +8,12 @@
 /// ```
 public struct PipelineLimits: Sendable, Hashable {
     /// Maximum un-acked records per partition (lane size = checkpoint limit). The partition is paused when full.
-    public var laneCapacity: Int = 1024
+    public var laneCapacity: Int
     /// A lane-paused partition resumes when its un-acked count drops to this value (default: three quarters, so
     /// the refetch after resuming arrives before the lane runs dry).
     public var laneResumeThreshold: Int? = nil
     /// Maximum bytes of un-acked input records across all partitions.
-    public var maxInFlightBytes: Int = 64 << 20
+    public var maxInFlightBytes: Int
     /// All partitions pause when in-flight bytes reach this (default 90 % of the maximum), leaving headroom
     /// for the record that crossed it.
     public var bytesPauseThreshold: Int? = nil

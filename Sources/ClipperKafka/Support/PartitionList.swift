@@ -4,10 +4,12 @@ import CRdKafka
 enum PartitionList {
     /// A new list the caller must destroy.
     static func make(_ items: [TopicPartitionOffset]) -> UnsafeMutablePointer<rd_kafka_topic_partition_list_t> {
-        let list = rd_kafka_topic_partition_list_new(Int32(max(1, items.count)))!
+        // librdkafka aborts the process when it cannot allocate, so neither call returns NULL in practice.
+        guard let list = rd_kafka_topic_partition_list_new(Int32(max(1, items.count))) else {
+            fatalError("librdkafka could not allocate a partition list")
+        }
         for item in items {
-            let element = rd_kafka_topic_partition_list_add(list, item.topic, item.partition)!
-            element.pointee.offset = item.offset
+            rd_kafka_topic_partition_list_add(list, item.topic, item.partition)?.pointee.offset = item.offset
         }
         return list
     }

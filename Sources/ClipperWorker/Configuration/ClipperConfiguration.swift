@@ -1,8 +1,9 @@
 import ClipperCore
 import Foundation
 
-/// Everything a Clipper worker is configured with, read from one YAML file (see `Config/clipper.yaml`, which
-/// documents every setting with its default).
+/// Everything a Clipper worker is configured with, read from one YAML file. The keys, defaults and checks of the
+/// `kafka`, `worker`, `http` and `log` sections are declared once, in ``SettingsSpec``; `Config/clipper.yaml` is
+/// generated from it (`clipper config --yaml`).
 ///
 /// ```swift
 /// let configuration = try ConfigurationLoader.load(file: URL(fileURLWithPath: "Config/clipper.yaml"))
@@ -37,6 +38,22 @@ public struct ClipperConfiguration: Sendable {
         public var commitIntervalMS: Int
 
         public var inputTopic: String { inputTopics.first ?? "" }
+
+        /// Blank values, filled in from ``SettingsSpec`` by ``ClipperConfiguration/defaults(directory:)``.
+        init() {
+            bootstrapServers = ""
+            groupID = ""
+            clientID = ""
+            inputTopics = []
+            outputTopic = ""
+            deadLetterTopic = ""
+            security = Security()
+            consumerProperties = [:]
+            producerProperties = [:]
+            sessionTimeoutMS = 0
+            autoOffsetReset = ""
+            commitIntervalMS = 0
+        }
     }
 
     /// SASL and TLS. The password is a secret: never printed or logged.
@@ -51,6 +68,9 @@ public struct ClipperConfiguration: Sendable {
         public var certificateLocation: String?
         public var keyLocation: String?
         public var keyPassword: String?
+
+        /// Blank values, filled in from ``SettingsSpec``.
+        init() { protocolName = "" }
     }
 
     /// Limits and shutdown behaviour of the worker.
@@ -68,6 +88,18 @@ public struct ClipperConfiguration: Sendable {
         public var stateDirectory: String
         /// A processor attempt running longer than this marks the worker not live.
         public var stuckProcessorMS: Int
+
+        /// Blank values, filled in from ``SettingsSpec``.
+        init() {
+            workerID = ""
+            maxRecordBytes = 0
+            maxInFlightPerPartition = 0
+            maxInFlightBytes = 0
+            drainTimeoutMS = 0
+            closeTimeoutMS = 0
+            stateDirectory = ""
+            stuckProcessorMS = 0
+        }
     }
 
     /// The health and metrics endpoint.
@@ -75,6 +107,13 @@ public struct ClipperConfiguration: Sendable {
         public var enabled: Bool
         public var host: String
         public var port: Int
+
+        /// Blank values, filled in from ``SettingsSpec``.
+        init() {
+            enabled = false
+            host = ""
+            port = 0
+        }
     }
 
     /// Logging.
@@ -83,5 +122,14 @@ public struct ClipperConfiguration: Sendable {
         public var level: String
         /// `json` (one object per line) or `text`.
         public var format: String
+
+        /// Blank values, filled in from ``SettingsSpec``.
+        init() {
+            level = ""
+            format = ""
+        }
     }
+
+    /// The chain of an empty file, and of the shipped one.
+    public static let defaultChain = ["normalize", "language", "entities", "dedup"]
 }

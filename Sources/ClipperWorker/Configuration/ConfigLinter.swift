@@ -1,4 +1,3 @@
-import ClipperCatalog
 import ClipperCore
 import ClipperKafka
 import Foundation
@@ -7,12 +6,12 @@ import Foundation
 /// descriptor), and the raw librdkafka properties (by librdkafka itself).
 ///
 /// ```swift
-/// for problem in ConfigLinter.lint(file: URL(fileURLWithPath: "Config/clipper.yaml")) { print(problem) }
+/// for problem in ConfigLinter.lint(file: URL(fileURLWithPath: "Config/clipper.yaml"), catalog: .builtIn) { print(problem) }
 /// ```
 public enum ConfigLinter {
     public static func lint(
         file: URL, environment: [String: String] = ProcessInfo.processInfo.environment,
-        catalog: ProcessorCatalog = .builtIn
+        catalog: ProcessorCatalog
     ) -> [ConfigProblem] {
         let configuration: ClipperConfiguration
         do {

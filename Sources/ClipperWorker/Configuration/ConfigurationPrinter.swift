@@ -1,4 +1,3 @@
-import ClipperCatalog
 import ClipperCore
 import Foundation
 import Yams
@@ -13,49 +12,34 @@ public enum ConfigurationPrinter {
     public static let redacted = "<redacted>"
 
     public static func yaml(_ configuration: ClipperConfiguration, catalog: ProcessorCatalog) -> String {
-        let security = configuration.kafka.security
-        var securityMap: [String: Any] = ["protocol": security.protocolName]
-        securityMap["sasl_mechanism"] = security.saslMechanism
-        securityMap["sasl_username"] = security.saslUsername
-        securityMap["sasl_password"] = security.saslPassword.map { _ in redacted }
-        securityMap["ca_location"] = security.caLocation
-        securityMap["certificate_location"] = security.certificateLocation
-        securityMap["key_location"] = security.keyLocation
-        securityMap["key_password"] = security.keyPassword.map { _ in redacted }
-        let root: [String: Any] = [
-            "kafka": [
-                "bootstrap_servers": configuration.kafka.bootstrapServers,
-                "group_id": configuration.kafka.groupID,
-                "client_id": configuration.kafka.clientID,
-                "topics": [
-                    "input": configuration.kafka.inputTopics,
-                    "output": configuration.kafka.outputTopic,
-                    "dead_letter": configuration.kafka.deadLetterTopic,
-                ],
-                "security": securityMap,
-                "consumer_properties": redactProperties(configuration.kafka.consumerProperties),
-                "producer_properties": redactProperties(configuration.kafka.producerProperties),
-                "session_timeout_ms": configuration.kafka.sessionTimeoutMS,
-                "auto_offset_reset": configuration.kafka.autoOffsetReset,
-                "commit_interval_ms": configuration.kafka.commitIntervalMS,
-            ] as [String: Any],
-            "worker": [
-                "worker_id": configuration.worker.workerID,
-                "max_record_bytes": configuration.worker.maxRecordBytes,
-                "max_in_flight_per_partition": configuration.worker.maxInFlightPerPartition,
-                "max_in_flight_bytes": configuration.worker.maxInFlightBytes,
-                "drain_timeout_ms": configuration.worker.drainTimeoutMS,
-                "close_timeout_ms": configuration.worker.closeTimeoutMS,
-                "state_dir": configuration.worker.stateDirectory,
-                "stuck_processor_ms": configuration.worker.stuckProcessorMS,
-            ] as [String: Any],
-            "processors": configuration.processors.map { spec in processorMap(spec, catalog: catalog) },
-            "http": [
-                "enabled": configuration.http.enabled, "host": configuration.http.host, "port": configuration.http.port,
-            ] as [String: Any],
-            "log": ["level": configuration.log.level, "format": configuration.log.format],
-        ]
+        var root: [String: Any] = [:]
+        for setting in SettingsSpec.all {
+            let value = setting.load(configuration)
+            if case .null = value { continue }
+            let shown: Any =
+                if setting.field.isSecret {
+                    redacted
+                } else if case .object(let members) = value {
+                    redactProperties(members.compactMapValues(\.stringValue))
+                } else {
+                    plain(value)
+                }
+            insert(shown, at: setting.section.split(separator: ".").map(String.init) + [setting.field.name], into: &root)
+        }
+        root["processors"] = configuration.processors.map { spec in processorMap(spec, catalog: catalog) }
         return (try? Yams.dump(object: root, sortKeys: true)) ?? "\(root)"
+    }
+
+    /// Puts `value` at a nested key path, creating the mappings on the way.
+    static func insert(_ value: Any, at path: [String], into map: inout [String: Any]) {
+        guard let first = path.first else { return }
+        if path.count == 1 {
+            map[first] = value
+            return
+        }
+        var child = map[first] as? [String: Any] ?? [:]
+        insert(value, at: Array(path.dropFirst()), into: &child)
+        map[first] = child
     }
 
     static func isSecretName(_ name: String) -> Bool {
@@ -81,7 +65,7 @@ public enum ConfigurationPrinter {
         return [
             "name": spec.name,
             "config": rendered,
-            "timeout_ms": Int(spec.timeout.components.seconds * 1000 + spec.timeout.components.attoseconds / 1_000_000_000_000_000),
+            "timeout_ms": spec.timeout.wholeMilliseconds,
             "on_error": [
                 "max_attempts": spec.policy.maxAttempts, "backoff_ms": spec.policy.backoffMilliseconds,
                 "max_backoff_ms": spec.policy.maxBackoffMilliseconds, "then": spec.policy.finally.rawValue,

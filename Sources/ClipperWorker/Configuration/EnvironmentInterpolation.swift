@@ -1,4 +1,5 @@
 import ClipperCore
+import Foundation
 
 /// Replaces `${VAR}` and `${VAR:default}` in every string of a config with environment values, the way
 /// Redpanda Connect does. A `${VAR}` with no value and no default is a config problem.

@@ -35,10 +35,6 @@ struct ObjectReader {
         return members[key]
     }
 
-    mutating func string(_ key: String, default fallback: String) -> String {
-        optionalString(key) ?? fallback
-    }
-
     mutating func optionalString(_ key: String) -> String? {
         guard let value = raw(key) else { return nil }
         switch value {
@@ -51,65 +47,26 @@ struct ObjectReader {
         }
     }
 
-    mutating func int(_ key: String, default fallback: Int, range: ClosedRange<Int>? = nil) -> Int {
-        guard let value = raw(key) else { return fallback }
-        let parsed: Int? =
-            switch value {
-            case .number(let number) where number.rounded() == number: Int(number)
-            case .string(let text): Int(text)
-            default: nil
-            }
-        guard let parsed else {
-            problems.add(keyPath(key), "expected a whole number, e.g. \(fallback)")
-            return fallback
-        }
-        if let range, !range.contains(parsed) {
-            problems.add(keyPath(key), "must be between \(range.lowerBound) and \(range.upperBound), found \(parsed)")
-            return fallback
-        }
-        return parsed
-    }
-
-    mutating func bool(_ key: String, default fallback: Bool) -> Bool {
-        guard let value = raw(key) else { return fallback }
-        switch value {
-        case .bool(let flag): return flag
-        case .string("true"): return true
-        case .string("false"): return false
-        default:
-            problems.add(keyPath(key), "expected true or false")
-            return fallback
+    /// The value of `field`, converted and checked against its range or choices; its default when absent or wrong
+    /// (the problem is collected).
+    mutating func value(_ field: ConfigField) -> JSONValue {
+        guard let value = raw(field.name) else { return field.defaultValue }
+        switch field.coerce(value) {
+        case .success(let checked): return checked
+        case .failure(let problem):
+            problems.add(keyPath(field.name), problem.message)
+            return field.defaultValue
         }
     }
 
-    mutating func oneOf(_ key: String, _ choices: [String], default fallback: String) -> String {
-        let value = string(key, default: fallback)
-        guard choices.contains(value) else {
-            problems.add(
-                keyPath(key),
-                "must be one of \(choices.joined(separator: ", "))\(Suggestion.didYouMean(value, among: choices))")
-            return fallback
-        }
-        return value
+    /// A whole-number field (see ``value(_:)``).
+    mutating func int(_ field: ConfigField) -> Int {
+        Int(settingValue: value(field)) ?? Int(settingValue: field.defaultValue) ?? 0
     }
 
-    /// A mapping of text values, such as raw librdkafka properties.
-    mutating func stringMap(_ key: String) -> [String: String] {
-        guard let value = raw(key) else { return [:] }
-        guard case .object(let members) = value else {
-            problems.add(keyPath(key), "expected a mapping of property: value")
-            return [:]
-        }
-        var result: [String: String] = [:]
-        for (name, item) in members {
-            switch item {
-            case .string(let text): result[name] = text
-            case .number(let number): result[name] = number.rounded() == number ? String(Int64(number)) : String(number)
-            case .bool(let flag): result[name] = String(flag)
-            default: problems.add(keyPath(key) + ".\(name)", "expected a text, number or boolean value")
-            }
-        }
-        return result
+    /// A text field (see ``value(_:)``).
+    mutating func string(_ field: ConfigField) -> String {
+        String(settingValue: value(field)) ?? field.defaultValue.stringValue ?? ""
     }
 
     mutating func object(_ key: String) -> ObjectReader {

@@ -1,3 +1,4 @@
+import ClipperCore
 import ClipperKafka
 import Foundation
 import Logging

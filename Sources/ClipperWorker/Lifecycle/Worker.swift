@@ -1,4 +1,3 @@
-import ClipperCatalog
 import ClipperCore
 import ClipperKafka
 import Foundation
@@ -12,7 +11,7 @@ import Synchronization
 /// acknowledged by the broker.
 ///
 /// ```swift
-/// let worker = try Worker(configuration: configuration, logger: logger)
+/// let worker = try Worker(configuration: configuration, catalog: .builtIn, logger: logger)
 /// async let done: Void = worker.run()
 /// // … on SIGTERM:
 /// worker.shutdown()
@@ -38,7 +37,7 @@ public final class Worker: Sendable {
     ///   - recordFilter: records it rejects are acknowledged without processing and counted as `skipped` (replay's
     ///     time window).
     public init(
-        configuration: ClipperConfiguration, catalog: ProcessorCatalog = .builtIn, source: PipelineSource? = nil,
+        configuration: ClipperConfiguration, catalog: ProcessorCatalog, source: PipelineSource? = nil,
         replayID: String? = nil, outputTopic: String? = nil,
         recordFilter: (@Sendable (ConsumedRecord) -> Bool)? = nil, logger: Logger
     ) throws {

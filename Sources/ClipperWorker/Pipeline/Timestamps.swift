@@ -8,7 +8,7 @@ import Foundation
 public enum Timestamps {
     public static func rfc3339(_ date: Date) -> String {
         date.formatted(
-            Date.ISO8601FormatStyle(includingFractionalSeconds: true, timeZone: TimeZone(identifier: "UTC")!))
+            Date.ISO8601FormatStyle(includingFractionalSeconds: true, timeZone: .gmt))
     }
 
     /// Parses RFC 3339 with or without fractional seconds.

@@ -37,8 +37,7 @@ public struct ReplayPlan: Sendable, Hashable {
         timeOffsets: [Int32: Int64]
     ) -> ReplayPlan {
         var partitions: [Partition] = []
-        for partition in watermarks.keys.sorted() {
-            let (low, high) = watermarks[partition]!
+        for (partition, (low, high)) in watermarks.sorted(by: { $0.key < $1.key }) {
             var start: Int64
             switch request.start {
             case .earliest: start = low

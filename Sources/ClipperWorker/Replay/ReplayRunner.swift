@@ -1,4 +1,4 @@
-import ClipperCatalog
+import ClipperCore
 import ClipperKafka
 import Foundation
 import Logging
@@ -8,7 +8,7 @@ import Logging
 ///
 /// ```swift
 /// let runner = ReplayRunner(configuration: configuration, plan: plan, outputTopic: "articles.enriched.v2",
-///                           replayID: "2026-11-27-entities-1.1", logger: logger)
+///                           replayID: "2026-11-27-entities-1.1", catalog: .builtIn, logger: logger)
 /// let summary = try await runner.run { progress in print(progress.render(terminal: false)) }
 /// ```
 public struct ReplayRunner: Sendable {
@@ -16,12 +16,15 @@ public struct ReplayRunner: Sendable {
     public let plan: ReplayPlan
     public let outputTopic: String
     public let replayID: String
+    public let catalog: ProcessorCatalog
     public let logger: Logger
 
     public init(
-        configuration: ClipperConfiguration, plan: ReplayPlan, outputTopic: String, replayID: String, logger: Logger
+        configuration: ClipperConfiguration, plan: ReplayPlan, outputTopic: String, replayID: String,
+        catalog: ProcessorCatalog, logger: Logger
     ) {
         self.configuration = configuration
+        self.catalog = catalog
         self.plan = plan
         self.outputTopic = outputTopic
         self.replayID = replayID
@@ -40,7 +43,7 @@ public struct ReplayRunner: Sendable {
             return summary(counters: WorkerCounters(), started: started)
         }
         let worker = try Worker(
-            configuration: configuration, source: .assign(plan.ranges), replayID: replayID, outputTopic: outputTopic,
+            configuration: configuration, catalog: catalog, source: .assign(plan.ranges), replayID: replayID, outputTopic: outputTopic,
             recordFilter: { record in request.includes(timestamp: record.timestamp) }, logger: logger)
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await worker.run() }

@@ -1,5 +1,5 @@
 import ArgumentParser
-import ClipperKafka
+import ClipperWorker
 import Foundation
 import Logging
 
@@ -25,7 +25,7 @@ struct BrokerCommand: AsyncParsableCommand {
     var bootstrapFile: String?
 
     func run() async throws {
-        let broker = try EmbeddedBroker(brokers: brokers, logger: Logger(label: "clipper.broker"))
+        let broker = try DevelopmentBroker(brokers: brokers, logger: Logger(label: "clipper.broker"))
         for spec in topic {
             let parts = spec.split(separator: ":")
             guard let name = parts.first, let partitions = Int32(parts.count > 1 ? String(parts[1]) : "1") else {

@@ -1,7 +1,6 @@
 import ArgumentParser
 import ClipperCatalog
 import ClipperCore
-import ClipperKafka
 import ClipperWorker
 import Foundation
 import Logging
@@ -34,7 +33,7 @@ struct DemoCommand: AsyncParsableCommand {
         let logger = Logger(label: "clipper.demo")
         var configuration = try loadConfiguration()
 
-        let broker = try EmbeddedBroker(brokers: 1, logger: logger)
+        let broker = try DevelopmentBroker(brokers: 1, logger: logger)
         let topics = configuration.kafka
         try broker.createTopic(topics.inputTopic, partitions: 3)
         try broker.createTopic(topics.outputTopic, partitions: 3)
@@ -50,7 +49,7 @@ struct DemoCommand: AsyncParsableCommand {
         let produced = try await produceSamples(to: topics.inputTopic, servers: broker.bootstrapServers)
         note("produced \(produced) sample records to \(topics.inputTopic); processing…")
 
-        let worker = try Worker(configuration: configuration, logger: logger)
+        let worker = try Worker(configuration: configuration, catalog: .builtIn, logger: logger)
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await worker.run() }
             group.addTask {
@@ -63,10 +62,10 @@ struct DemoCommand: AsyncParsableCommand {
             try await group.waitForAll()
         }
 
-        let client = KafkaClientSettings(bootstrapServers: broker.bootstrapServers)
-        let reader = TopicReader(client: client, logger: logger)
-        let enriched = try await reader.readAll(topic: topics.outputTopic)
-        let deadLetters = try await reader.readAll(topic: topics.deadLetterTopic)
+        let enriched = try await TopicSnapshot.read(
+            topic: topics.outputTopic, bootstrapServers: broker.bootstrapServers, logger: logger)
+        let deadLetters = try await TopicSnapshot.read(
+            topic: topics.deadLetterTopic, bootstrapServers: broker.bootstrapServers, logger: logger)
         let printer = DemoPrinter(json: json)
         for record in enriched { printer.printEnriched(record) }
         for record in deadLetters { printer.printDeadLetter(record) }
@@ -97,15 +96,12 @@ struct DemoCommand: AsyncParsableCommand {
         let files = try FileManager.default.contentsOfDirectory(atPath: samples)
             .filter { $0.hasSuffix(".jsonl") }.sorted()
         guard !files.isEmpty else { throw CLIError("no .jsonl files in \(samples); pass --samples DIR") }
-        let producer = try KafkaProducer(
-            settings: ProducerSettings(client: KafkaClientSettings(bootstrapServers: servers)),
-            logger: Logger(label: "clipper.demo.producer"))
+        let sender = try RecordSender(bootstrapServers: servers, logger: Logger(label: "clipper.demo.producer"))
         var total = 0
         for file in files {
-            total += try await ProduceCommand.produce(
-                lines: try LineReader(path: "\(samples)/\(file)"), topic: topic, producer: producer)
+            total += try await ProduceCommand.send(lines: try LineReader(path: "\(samples)/\(file)"), topic: topic, sender: sender)
         }
-        _ = await producer.close(timeout: .seconds(10))
+        try await ProduceCommand.finish(sender)
         return total
     }
 

@@ -1,7 +1,6 @@
 import ArgumentParser
 import ClipperCatalog
 import ClipperCore
-import ClipperKafka
 import ClipperWorker
 import Foundation
 
@@ -15,7 +14,7 @@ struct LintCommand: AsyncParsableCommand {
     var config: String = "Config/clipper.yaml"
 
     func run() async throws {
-        let problems = ConfigLinter.lint(file: URL(fileURLWithPath: config))
+        let problems = ConfigLinter.lint(file: URL(fileURLWithPath: config), catalog: .builtIn)
         if problems.isEmpty {
             print("\(config): ok")
             return

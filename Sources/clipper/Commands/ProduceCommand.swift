@@ -1,8 +1,7 @@
 import ArgumentParser
-import ClipperKafka
+import ClipperWorker
 import Foundation
 import Logging
-import Synchronization
 
 /// `clipper produce`: JSONL lines into a topic, one record per line, bytes untouched.
 struct ProduceCommand: AsyncParsableCommand {
@@ -20,36 +19,29 @@ struct ProduceCommand: AsyncParsableCommand {
     var file: String
 
     func run() async throws {
-        let producer = try KafkaProducer(
-            settings: ProducerSettings(client: KafkaClientSettings(bootstrapServers: brokers)),
-            logger: Logger(label: "clipper.produce"))
-        let count = try await Self.produce(lines: try LineReader(path: file), topic: topic, producer: producer)
-        _ = await producer.close(timeout: .seconds(30))
+        let sender = try RecordSender(bootstrapServers: brokers, logger: Logger(label: "clipper.produce"))
+        let count = try await Self.send(lines: try LineReader(path: file), topic: topic, sender: sender)
+        try await Self.finish(sender)
         print("produced \(count) records to \(topic)")
     }
 
-    /// Sends every line and waits until all are delivered. Returns the number sent.
-    static func produce(lines: LineReader, topic: String, producer: KafkaProducer) async throws -> Int {
-        let failures = FailureBox()
+    /// Queues every non-empty line as one record. Returns the number sent.
+    static func send(lines: LineReader, topic: String, sender: RecordSender) async throws -> Int {
         var count = 0
         while let line = lines.next() {
             if line.isEmpty { continue }
-            try await producer.produce(OutgoingRecord(topic: topic, key: nil, value: Array(line))) { result in
-                if case .failure(let error) = result { failures.record(error) }
-            }
+            try await sender.send(Array(line), to: topic)
             count += 1
         }
-        guard await producer.flush(timeout: .seconds(60)) else {
-            throw CLIError("not every record was delivered within 60 s; is the broker at \(topic)'s address up?")
-        }
-        if let error = failures.first { throw CLIError("delivery failed: \(error)") }
         return count
     }
-}
 
-/// Keeps the first delivery error.
-final class FailureBox: Sendable {
-    private let error = Mutex<KafkaError?>(nil)
-    func record(_ failure: KafkaError) { error.withLock { if $0 == nil { $0 = failure } } }
-    var first: KafkaError? { error.withLock { $0 } }
+    /// Waits until every record is delivered; a failure becomes a one-line CLI error.
+    static func finish(_ sender: RecordSender) async throws {
+        do {
+            try await sender.finish(timeout: .seconds(60))
+        } catch let error as RecordSender.SendError {
+            throw CLIError(error.description)
+        }
+    }
 }

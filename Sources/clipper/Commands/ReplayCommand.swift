@@ -1,6 +1,5 @@
 import ArgumentParser
 import ClipperCatalog
-import ClipperKafka
 import ClipperWorker
 import Foundation
 import Logging
@@ -69,8 +68,7 @@ struct ReplayCommand: AsyncParsableCommand {
         let request = try makeRequest()
         let inputTopic = topic ?? configuration.kafka.inputTopic
         configuration.kafka.inputTopics = [inputTopic]
-        let admin = try KafkaAdmin(client: configuration.kafkaClientSettings(properties: [:]), logger: logger)
-        let plan = try await ReplayPlanner(admin: admin).plan(request, topic: inputTopic)
+        let plan = try await ReplayPlanner(configuration: configuration, logger: logger).plan(request, topic: inputTopic)
         print("replay plan for \(inputTopic) → \(output)")
         print(plan.table)
         if dryRun { return }
@@ -79,7 +77,7 @@ struct ReplayCommand: AsyncParsableCommand {
         let terminal = isatty(STDERR_FILENO) == 1
         let renderer = ProgressPrinter(terminal: terminal)
         let summary = try await ReplayRunner(
-            configuration: configuration, plan: plan, outputTopic: output, replayID: id, logger: logger
+            configuration: configuration, plan: plan, outputTopic: output, replayID: id, catalog: .builtIn, logger: logger
         ).run { progress in renderer.show(progress) }
         renderer.finish()
         print(summary.table)
@@ -94,8 +92,10 @@ struct ReplayCommand: AsyncParsableCommand {
             start = .earliest
         } else if let fromOffset {
             start = .offsets(try OffsetSpec.parse(fromOffset))
+        } else if let from {
+            start = .timestamp(try Self.time(from, option: "--from"))
         } else {
-            start = .timestamp(try Self.time(from!, option: "--from"))
+            throw ValidationError("give exactly one of --earliest, --from-offset, --from")
         }
         let end: ReplayRequest.End
         if let toOffset {

@@ -1,5 +1,4 @@
 import ArgumentParser
-import ClipperKafka
 import ClipperWorker
 import Foundation
 import Logging
@@ -51,9 +50,7 @@ struct ResetOffsetsCommand: AsyncParsableCommand {
         let logger = Logger(label: "clipper.reset-offsets")
         let group = group ?? configuration.kafka.groupID
         let topic = topic ?? configuration.kafka.inputTopic
-        let admin = try KafkaAdmin(client: configuration.kafkaClientSettings(properties: [:]), logger: logger)
-
-        let reset = OffsetReset(admin: admin, group: group, topic: topic)
+        let reset = try OffsetReset(configuration: configuration, group: group, topic: topic, logger: logger)
         try await reset.ensureStopped()
         let request: ReplayRequest
         if earliest {
@@ -62,8 +59,10 @@ struct ResetOffsetsCommand: AsyncParsableCommand {
             request = ReplayRequest(start: .offsets(.all(Int64.max)))
         } else if let toOffset {
             request = ReplayRequest(start: .offsets(try OffsetSpec.parse(toOffset)))
+        } else if let toTime {
+            request = ReplayRequest(start: .timestamp(try ReplayCommand.time(toTime, option: "--to-time")))
         } else {
-            request = ReplayRequest(start: .timestamp(try ReplayCommand.time(toTime!, option: "--to-time")))
+            throw ValidationError("give exactly one of --earliest, --latest, --to-time, --to-offset")
         }
         let moves = try await reset.plan(request)
         print("group \(group), topic \(topic)")

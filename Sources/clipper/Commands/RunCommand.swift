@@ -4,6 +4,7 @@ import ClipperWorker
 import Foundation
 import Logging
 import ServiceLifecycle
+import UnixSignals
 
 /// `clipper run`: the service.
 struct RunCommand: AsyncParsableCommand {
@@ -28,7 +29,7 @@ struct RunCommand: AsyncParsableCommand {
 
     /// Runs a worker plus the operations endpoint until shutdown. Shared with `demo` and `replay`.
     static func serve(configuration: ClipperConfiguration, worker: Worker? = nil, logger: Logger) async throws {
-        let worker = try worker ?? Worker(configuration: configuration, logger: logger)
+        let worker = try worker ?? Worker(configuration: configuration, catalog: .builtIn, logger: logger)
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
             .init(service: WorkerService(worker: worker), successTerminationBehavior: .gracefullyShutdownGroup,
                   failureTerminationBehavior: .gracefullyShutdownGroup)

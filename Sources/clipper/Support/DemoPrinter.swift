@@ -1,12 +1,12 @@
 import ClipperCore
-import ClipperKafka
+import ClipperWorker
 import Foundation
 
 /// Prints enriched records and dead letters for people: one block per article.
 struct DemoPrinter {
     let json: Bool
 
-    func printEnriched(_ record: ConsumedRecord) {
+    func printEnriched(_ record: TopicSnapshot) {
         guard let value = record.value else { return }
         if json {
             print(String(decoding: value, as: UTF8.self))
@@ -43,10 +43,8 @@ struct DemoPrinter {
         print("  chain    \(steps.joined(separator: " → "))")
     }
 
-    func printDeadLetter(_ record: ConsumedRecord) {
-        let headers = Dictionary(
-            record.headers.map { ($0.name, $0.value.map { String(decoding: $0, as: UTF8.self) } ?? "") },
-            uniquingKeysWith: { first, _ in first })
+    func printDeadLetter(_ record: TopicSnapshot) {
+        let headers = record.headers
         print("")
         print("✗ dead letter from \(headers["mm-src-topic"] ?? "?")[\(headers["mm-src-partition"] ?? "?")]@\(headers["mm-src-offset"] ?? "?")"
             + ": \(headers["mm-dlq-reason"] ?? "?")")

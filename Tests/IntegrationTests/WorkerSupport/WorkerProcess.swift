@@ -22,8 +22,8 @@ final class WorkerChildProcess: @unchecked Sendable {
         let stamp = UUID().uuidString.prefix(8)
         stdoutURL = logDirectory.appendingPathComponent("\(name)-\(stamp).stdout")
         stderrURL = logDirectory.appendingPathComponent("\(name)-\(stamp).stderr")
-        FileManager.default.createFile(atPath: stdoutURL.path, contents: nil)
-        FileManager.default.createFile(atPath: stderrURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: stdoutURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: stderrURL.path, contents: nil)
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment

@@ -54,8 +54,9 @@ public enum DocumentPropagation {
                 for length in stride(from: min(longest, field.tokens.count - index), through: 1, by: -1) {
                     let slice = field.tokens[index..<(index + length)]
                     guard let entry = known[slice.map(\.text)] else { continue }
-                    let start = slice.first!.start
-                    let end = slice.last!.end
+                    guard let first = slice.first, let last = slice.last else { continue }
+                    let start = first.start
+                    let end = last.end
                     guard !(start..<end).contains(where: { covered[$0] }) else { break }
                     found.append(
                         Candidate(

@@ -140,7 +140,7 @@ struct BinaryReader {
         let byteCount = count * MemoryLayout<T>.size
         guard position + byteCount <= data.count else { throw ModelError.malformed(source, "truncated at byte \(position)") }
         var result = [T](repeating: 0, count: count)
-        result.withUnsafeMutableBytes { target in
+        _ = result.withUnsafeMutableBytes { target in
             data.copyBytes(to: target, from: data.startIndex + position..<data.startIndex + position + byteCount)
         }
         position += byteCount

@@ -34,7 +34,7 @@ public struct LanguageDetector: Sendable {
             throw UnsupportedLanguageError(unsupported: unknown, supported: model.languageCodes)
         }
         var candidates = LanguageMask()
-        for code in requested { candidates.insert(model.index(of: code)!) }
+        for index in requested.compactMap(model.index(of:)) { candidates.insert(index) }
         var scriptCandidates = [LanguageMask](repeating: LanguageMask(), count: WritingScript.allCases.count)
         for index in candidates.indices {
             scriptCandidates[LanguageScripts.script(of: model.languageCodes[index]).rawValue].insert(index)
@@ -72,7 +72,8 @@ public struct LanguageDetector: Sendable {
         case 0:
             return .undetermined(script: script.iso15924)
         case 1:
-            let code = model.languageCodes[inScript.indices.first!]
+            guard let only = inScript.indices.first else { return .undetermined(script: script.iso15924) }
+            let code = model.languageCodes[only]
             return LanguageGuess(
                 code: code, confidence: sample.share(of: script), script: script.iso15924, alternatives: [],
                 method: .script)

@@ -56,6 +56,6 @@ struct LetterTable: Sendable {
         else { return 0 }
         guard properties.changesWhenLowercased else { return scalar.value }
         let lowered = properties.lowercaseMapping.unicodeScalars
-        return lowered.count == 1 ? lowered.first!.value : scalar.value
+        return lowered.count == 1 ? (lowered.first?.value ?? scalar.value) : scalar.value
     }
 }
