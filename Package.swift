@@ -18,7 +18,10 @@ let processorPlugins: [(name: String, dependencies: [Target.Dependency], resourc
     ("Normalize", [], [], false),
     ("LanguageTagger", [], [.copy("Model")], true),
     ("EntityExtractor", [.product(name: "Yams", package: "Yams")], [.copy("Model")], true),
-    ("Deduplicator", [.product(name: "GRDB", package: "GRDB.swift")], [], true),
+    ("Deduplicator", [
+        .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "PostgresNIO", package: "postgres-nio"),
+    ], [], true),
 ]
 
 let pluginTargets: [Target] = processorPlugins.flatMap { plugin -> [Target] in
@@ -64,6 +67,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"5.0.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.21.0"),
     ],
     targets: [
         .systemLibrary(

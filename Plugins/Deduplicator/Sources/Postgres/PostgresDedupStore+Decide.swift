@@ -1,0 +1,183 @@
+import ClipperCore
+import Foundation
+import PostgresNIO
+
+extension PostgresDedupStore {
+    /// The window's lower id bound and age bound, as SQL: `id >= low` and `seen_at >= oldest`.
+    struct Window {
+        /// Documents with an id below `newest - countWindow + 2` are out (room for the one being inserted).
+        var countWindow: Int64
+        var oldest: Double
+    }
+
+    func window() -> Window {
+        Window(
+            countWindow: settings.maxDocuments > 0 ? Int64(settings.maxDocuments) : Int64.max / 4,
+            oldest: settings.maxAgeSeconds > 0 ? clock() - settings.maxAgeSeconds : -Double.greatestFiniteMagnitude)
+    }
+
+    /// One document, one transaction: see the type's documentation for the locking.
+    func decide(_ document: PreparedDocument, connection: PostgresConnection) async throws -> DedupVerdict {
+        try await connection.withTransaction(logger: logger) { connection in
+            let window = self.window()
+            try await self.lock(
+                namespaceKeys: [
+                    (AdvisoryLockKeys.documentID, AdvisoryLockKeys.fold(StableHash.of(document.docID).asInt64)),
+                    (AdvisoryLockKeys.fingerprint, AdvisoryLockKeys.fold(document.fingerprintKey)),
+                ], connection: connection)
+            if let replay = try await self.storedVerdict(of: document.docID, connection: connection) {
+                return DedupVerdict(annotation: replay, isReplay: true, matchedDocID: nil)
+            }
+            var match = try await self.exactMatch(of: document, window: window, connection: connection)
+            var shingles: [UInt32] = []
+            var bandKeys: [Int64] = []
+            if match == nil, document.tokenCount > 0 {
+                let boilerplate = try await self.learnedBoilerplate(of: document, connection: connection)
+                shingles = Shingler.shingles(of: document.tokens(excluding: boilerplate), size: self.settings.shingleSize)
+                if shingles.count >= self.settings.minShingles {
+                    bandKeys = Array(Set(self.hasher.bandKeys(of: shingles).map { Int64(bitPattern: $0) })).sorted()
+                    let folded = AdvisoryLockKeys.sorted(bandKeys)
+                    try await self.lock(
+                        namespaceKeys: folded.map { (AdvisoryLockKeys.band, $0) }, connection: connection)
+                    match = try await self.nearMatch(
+                        shingles: shingles, bandKeys: bandKeys, window: window, connection: connection)
+                }
+            }
+            let indexed = !bandKeys.isEmpty
+            let lineKeys = match == nil && self.settings.boilerplateMinStories > 0
+                ? document.eligibleBoilerplateKeys.sorted() : []
+            try await connection.query(
+                """
+                WITH doc AS (
+                    INSERT INTO clipper_dedup_documents(doc_id, fingerprint, fp_key, cluster_id, kind, similarity,
+                                                        seen_at, shingles)
+                    VALUES (\(document.docID), \(document.fingerprint), \(document.fingerprintKey),
+                            \(match?.clusterID ?? document.docID), \(match?.kind.rawValue), \(match?.similarity),
+                            \(self.clock()), \(indexed ? BlobCoding.encode(shingles) : nil))
+                    RETURNING id
+                ), bands AS (
+                    INSERT INTO clipper_dedup_bands(band_key, doc)
+                    SELECT key, doc.id FROM doc, unnest(\(bandKeys)::int8[]) AS key
+                    ON CONFLICT (band_key) DO UPDATE SET doc = excluded.doc
+                ), lines AS (
+                    INSERT INTO clipper_dedup_line_stats(line_key, stories, last_id)
+                    SELECT key, 1, doc.id FROM doc, unnest(\(lineKeys)::int8[]) AS key
+                    ON CONFLICT (line_key) DO UPDATE
+                    SET stories = clipper_dedup_line_stats.stories + 1, last_id = excluded.last_id
+                )
+                SELECT id FROM doc
+                """, logger: self.logger)
+            let annotation = DedupAnnotation(
+                fingerprint: document.fingerprint, method: DedupVerdict.method, isDuplicate: match != nil,
+                duplicateOf: match?.clusterID, clusterID: match?.clusterID ?? document.docID,
+                similarity: match?.similarity, kind: match?.kind)
+            return DedupVerdict(annotation: annotation, isReplay: false, matchedDocID: match?.matchedDocID)
+        }
+    }
+
+    /// Takes transaction-scoped advisory locks on `(namespace, key)` pairs, in the order given (ascending).
+    func lock(namespaceKeys: [(Int32, Int32)], connection: PostgresConnection) async throws {
+        guard !namespaceKeys.isEmpty else { return }
+        let ordered = namespaceKeys.sorted { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
+        // unnest of a function scan returns the array's order, so the locks are taken in that order.
+        try await connection.query(
+            """
+            SELECT pg_advisory_xact_lock(namespace, key)
+            FROM unnest(\(ordered.map(\.0))::int4[], \(ordered.map(\.1))::int4[]) AS locks(namespace, key)
+            """, logger: logger)
+    }
+
+    func storedVerdict(of docID: String, connection: PostgresConnection) async throws -> DedupAnnotation? {
+        let rows = try await connection.query(
+            "SELECT fingerprint, cluster_id, kind, similarity FROM clipper_dedup_documents WHERE doc_id = \(docID)",
+            logger: logger)
+        for try await (fingerprint, clusterID, kindText, similarity) in rows.decode(
+            (String, String, String?, Double?).self)
+        {
+            let kind = kindText.flatMap(DuplicateKind.init(rawValue:))
+            return DedupAnnotation(
+                fingerprint: fingerprint, method: DedupVerdict.method, isDuplicate: kind != nil,
+                duplicateOf: kind == nil ? nil : clusterID, clusterID: clusterID, similarity: similarity, kind: kind)
+        }
+        return nil
+    }
+
+    func exactMatch(of document: PreparedDocument, window: Window, connection: PostgresConnection) async throws
+        -> DedupMatch?
+    {
+        guard document.tokenCount > 0 else { return nil }
+        let rows = try await connection.query(
+            """
+            SELECT doc_id, cluster_id FROM clipper_dedup_documents
+            WHERE fp_key = \(document.fingerprintKey) AND fingerprint = \(document.fingerprint)
+              AND id >= (SELECT coalesce(max(id), 0) FROM clipper_dedup_documents) - \(window.countWindow) + 2
+              AND seen_at >= \(window.oldest)
+            ORDER BY id LIMIT 1
+            """, logger: logger)
+        for try await (docID, clusterID) in rows.decode((String, String).self) {
+            return DedupMatch(matchedDocID: docID, clusterID: clusterID, similarity: 1.0, kind: .exact)
+        }
+        return nil
+    }
+
+    func learnedBoilerplate(of document: PreparedDocument, connection: PostgresConnection) async throws -> Set<Int64> {
+        let keys = document.eligibleBoilerplateKeys
+        guard settings.boilerplateMinStories > 0, !keys.isEmpty else { return [] }
+        let rows = try await connection.query(
+            """
+            SELECT line_key FROM clipper_dedup_line_stats
+            WHERE line_key = ANY(\(keys)::int8[]) AND stories >= \(Int32(clamping: settings.boilerplateMinStories))
+            """, logger: logger)
+        var found: Set<Int64> = []
+        for try await key in rows.decode(Int64.self) { found.insert(key) }
+        return found
+    }
+
+    /// The LSH candidates (most shared bands first, then oldest), each with its cluster's first member when that
+    /// member is still in the window, verified exactly as ``SQLiteDedupStore`` does.
+    func nearMatch(shingles: [UInt32], bandKeys: [Int64], window: Window, connection: PostgresConnection)
+        async throws -> DedupMatch?
+    {
+        let rows = try await connection.query(
+            """
+            WITH low AS (
+                SELECT coalesce(max(id), 0) - \(window.countWindow) + 2 AS id FROM clipper_dedup_documents
+            ), candidates AS (
+                SELECT b.doc, count(*) AS hits
+                FROM clipper_dedup_bands b JOIN clipper_dedup_documents d ON d.id = b.doc
+                WHERE b.band_key = ANY(\(bandKeys)::int8[]) AND b.doc >= (SELECT id FROM low)
+                  AND d.seen_at >= \(window.oldest)
+                GROUP BY b.doc ORDER BY hits DESC, b.doc LIMIT \(Int64(settings.maxCandidates))
+            )
+            SELECT m.doc_id, m.cluster_id, m.shingles, f.doc_id, f.shingles
+            FROM candidates c
+            JOIN clipper_dedup_documents m ON m.id = c.doc
+            LEFT JOIN clipper_dedup_documents f ON f.doc_id = m.cluster_id
+                 AND f.id >= (SELECT id FROM low) AND f.seen_at >= \(window.oldest)
+            ORDER BY c.hits DESC, c.doc
+            """, logger: logger)
+        var verifiedClusters: Set<String> = []
+        var best: DedupMatch?
+        for try await (docID, clusterID, memberShingles, firstDocID, firstShingles) in rows.decode(
+            (String, String, Data?, String?, Data?).self)
+        {
+            guard verifiedClusters.insert(clusterID).inserted else { continue }
+            let reference: (docID: String, blob: Data?) =
+                firstShingles != nil ? (firstDocID ?? clusterID, firstShingles) : (docID, memberShingles)
+            guard let blob = reference.blob else { continue }
+            let overlap = SetSimilarity(a: shingles, b: BlobCoding.decode(blob, as: UInt32.self))
+            guard overlap.smallerSize >= settings.minShingles else { continue }
+            if let found = DedupMatch.verified(
+                overlap, matchedDocID: reference.docID, clusterID: clusterID, settings: settings),
+                found.similarity > (best?.similarity ?? -1)
+            {
+                best = found
+            }
+        }
+        return best
+    }
+}
+
+extension UInt64 {
+    var asInt64: Int64 { Int64(bitPattern: self) }
+}
