@@ -68,7 +68,10 @@ public final class PostgresDedupStore: DedupStore {
         var configuration = try url.clientConfiguration()
         configuration.options.maximumConnections = max(1, maxConnections)
         configuration.options.connectTimeout = .seconds(3)
-        client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+        // The pool logs every failed connection attempt at info; an outage is reported once by the chain instead.
+        var poolLogger = logger
+        poolLogger.logLevel = max(logger.logLevel, .error)
+        client = PostgresClient(configuration: configuration, backgroundLogger: poolLogger)
         let client = client
         // The pool needs a running task for its lifetime; close() cancels it.
         tasks.withLock { $0.append(Task { await client.run() }) }
