@@ -125,7 +125,7 @@ let package = Package(
         .testTarget(name: "ClipperCoreTests", dependencies: ["ClipperCore", "ClipperTesting"], swiftSettings: strict),
         .testTarget(name: "ClipperCatalogTests", dependencies: ["ClipperCatalog", "ClipperTesting"], swiftSettings: strict),
         .testTarget(name: "ClipperWorkerTests", dependencies: ["ClipperWorker", "ClipperKafka"], swiftSettings: strict),
-        .testTarget(name: "IntegrationTests", dependencies: ["ClipperKafka", "ClipperWorker", "ClipperCatalog"], swiftSettings: strict),
+        .testTarget(name: "IntegrationTests", dependencies: ["ClipperKafka", "ClipperWorker", "ClipperCatalog", "ClipperTesting"], swiftSettings: strict),
     ] + pluginTargets,
     swiftLanguageModes: [.v6]
 )
