@@ -42,7 +42,7 @@ let pluginTargets: [Target] = processorPlugins.flatMap { plugin -> [Target] in
     ] + (plugin.tool ? [
         .executableTarget(
             name: "\(plugin.name)Tool",
-            dependencies: [.target(name: plugin.name), "ClipperCore"],
+            dependencies: [.target(name: plugin.name), "ClipperCore", "ClipperTesting"],
             path: "Plugins/\(plugin.name)/Tool",
             swiftSettings: strict
         ),
