@@ -37,8 +37,15 @@ enum StoreBench {
                 }
                 _ = try await store.schemaVersion()
                 let result = try await measure(store, documents: documents, concurrency: concurrency)
+                var footprint: [String: Any] = [:]
+                if let postgres = store as? PostgresDedupStore {
+                    for (table, size) in try await postgres.storageFootprint() {
+                        footprint[table] = ["rows": size.rows, "bytes": size.bytes]
+                    }
+                }
                 await store.close()
                 emit([
+                    "postgres_tables": footprint,
                     "store": kind, "workload": workload, "documents": documents.count, "concurrency": concurrency,
                     "seconds": result.seconds, "docs_per_s": Double(documents.count) / result.seconds,
                     "p50_ms": result.percentile(0.50), "p99_ms": result.percentile(0.99),

@@ -193,3 +193,25 @@ extension PostgresDedupStore {
         }
     }
 }
+
+extension PostgresDedupStore {
+    /// Rows and on-disk bytes (tables, indexes, TOAST) per dedup table, for sizing.
+    ///
+    /// ```swift
+    /// let footprint = try await store.storageFootprint() // ["clipper_dedup_documents": (rows: 1000, bytes: 4_210_688), …]
+    /// ```
+    public func storageFootprint() async throws -> [String: (rows: Int, bytes: Int)] {
+        try await withDatabase { connection in
+            var result: [String: (rows: Int, bytes: Int)] = [:]
+            for table in ["clipper_dedup_documents", "clipper_dedup_bands", "clipper_dedup_line_stats"] {
+                for try await (rows, bytes) in try await connection.query(
+                    PostgresQuery(unsafeSQL: "SELECT count(*), pg_total_relation_size('\(table)') FROM \(table)"),
+                    logger: self.logger
+                ).decode((Int64, Int64).self) {
+                    result[table] = (Int(rows), Int(bytes))
+                }
+            }
+            return result
+        }
+    }
+}
