@@ -25,14 +25,15 @@ extension PostgresDedupStore {
                     (AdvisoryLockKeys.documentID, AdvisoryLockKeys.fold(StableHash.of(document.docID).asInt64)),
                     (AdvisoryLockKeys.fingerprint, AdvisoryLockKeys.fold(document.fingerprintKey)),
                 ], connection: connection)
-            if let replay = try await self.storedVerdict(of: document.docID, connection: connection) {
+            let known = try await self.readKnown(document, window: window, connection: connection)
+            if let replay = known.replay {
                 return DedupVerdict(annotation: replay, isReplay: true, matchedDocID: nil)
             }
-            var match = try await self.exactMatch(of: document, window: window, connection: connection)
+            var match = known.exact
             var shingles: [UInt32] = []
             var bandKeys: [Int64] = []
             if match == nil, document.tokenCount > 0 {
-                let boilerplate = try await self.learnedBoilerplate(of: document, connection: connection)
+                let boilerplate = known.boilerplate
                 shingles = Shingler.shingles(of: document.tokens(excluding: boilerplate), size: self.settings.shingleSize)
                 if shingles.count >= self.settings.minShingles {
                     bandKeys = Array(Set(self.hasher.bandKeys(of: shingles).map { Int64(bitPattern: $0) })).sorted()
@@ -87,50 +88,50 @@ extension PostgresDedupStore {
             """, logger: logger)
     }
 
-    func storedVerdict(of docID: String, connection: PostgresConnection) async throws -> DedupAnnotation? {
-        let rows = try await connection.query(
-            "SELECT fingerprint, cluster_id, kind, similarity FROM clipper_dedup_documents WHERE doc_id = \(docID)",
-            logger: logger)
-        for try await (fingerprint, clusterID, kindText, similarity) in rows.decode(
-            (String, String, String?, Double?).self)
-        {
-            let kind = kindText.flatMap(DuplicateKind.init(rawValue:))
-            return DedupAnnotation(
-                fingerprint: fingerprint, method: DedupVerdict.method, isDuplicate: kind != nil,
-                duplicateOf: kind == nil ? nil : clusterID, clusterID: clusterID, similarity: similarity, kind: kind)
-        }
-        return nil
-    }
-
-    func exactMatch(of document: PreparedDocument, window: Window, connection: PostgresConnection) async throws
-        -> DedupMatch?
+    /// What the window already knows about `document`, in one statement (one round trip) under the first locks:
+    /// its stored verdict when its `doc_id` was seen (a replay), the first exact copy in the window, and its
+    /// short lines that are learned boilerplate of its source.
+    func readKnown(_ document: PreparedDocument, window: Window, connection: PostgresConnection) async throws
+        -> (replay: DedupAnnotation?, exact: DedupMatch?, boilerplate: Set<Int64>)
     {
-        guard document.tokenCount > 0 else { return nil }
+        let lineKeys = settings.boilerplateMinStories > 0 ? document.eligibleBoilerplateKeys : []
         let rows = try await connection.query(
             """
-            SELECT doc_id, cluster_id FROM clipper_dedup_documents
-            WHERE fp_key = \(document.fingerprintKey) AND fingerprint = \(document.fingerprint)
-              AND id >= (SELECT coalesce(max(id), 0) FROM clipper_dedup_documents) - \(window.countWindow) + 2
-              AND seen_at >= \(window.oldest)
-            ORDER BY id LIMIT 1
+            SELECT 'replay', fingerprint, cluster_id, kind, similarity, NULL::int8
+            FROM clipper_dedup_documents WHERE doc_id = \(document.docID)
+            UNION ALL (
+                SELECT 'exact', doc_id, cluster_id, NULL, NULL::float8, NULL::int8 FROM clipper_dedup_documents
+                WHERE \(document.tokenCount > 0) AND fp_key = \(document.fingerprintKey)
+                  AND fingerprint = \(document.fingerprint)
+                  AND id >= (SELECT coalesce(max(id), 0) FROM clipper_dedup_documents) - \(window.countWindow) + 2
+                  AND seen_at >= \(window.oldest)
+                ORDER BY id LIMIT 1)
+            UNION ALL
+            SELECT 'line', NULL, NULL, NULL, NULL::float8, line_key FROM clipper_dedup_line_stats
+            WHERE line_key = ANY(\(lineKeys)::int8[]) AND stories >= \(Int32(clamping: settings.boilerplateMinStories))
             """, logger: logger)
-        for try await (docID, clusterID) in rows.decode((String, String).self) {
-            return DedupMatch(matchedDocID: docID, clusterID: clusterID, similarity: 1.0, kind: .exact)
+        var replay: DedupAnnotation?
+        var exact: DedupMatch?
+        var boilerplate: Set<Int64> = []
+        for try await (what, first, second, kindText, similarity, lineKey) in rows.decode(
+            (String, String?, String?, String?, Double?, Int64?).self)
+        {
+            switch what {
+            case "replay":
+                guard let fingerprint = first, let clusterID = second else { continue }
+                let kind = kindText.flatMap(DuplicateKind.init(rawValue:))
+                replay = DedupAnnotation(
+                    fingerprint: fingerprint, method: DedupVerdict.method, isDuplicate: kind != nil,
+                    duplicateOf: kind == nil ? nil : clusterID, clusterID: clusterID, similarity: similarity,
+                    kind: kind)
+            case "exact":
+                guard let docID = first, let clusterID = second else { continue }
+                exact = DedupMatch(matchedDocID: docID, clusterID: clusterID, similarity: 1.0, kind: .exact)
+            default:
+                if let lineKey { boilerplate.insert(lineKey) }
+            }
         }
-        return nil
-    }
-
-    func learnedBoilerplate(of document: PreparedDocument, connection: PostgresConnection) async throws -> Set<Int64> {
-        let keys = document.eligibleBoilerplateKeys
-        guard settings.boilerplateMinStories > 0, !keys.isEmpty else { return [] }
-        let rows = try await connection.query(
-            """
-            SELECT line_key FROM clipper_dedup_line_stats
-            WHERE line_key = ANY(\(keys)::int8[]) AND stories >= \(Int32(clamping: settings.boilerplateMinStories))
-            """, logger: logger)
-        var found: Set<Int64> = []
-        for try await key in rows.decode(Int64.self) { found.insert(key) }
-        return found
+        return (replay, exact, boilerplate)
     }
 
     /// The LSH candidates (most shared bands first, then oldest), each with its cluster's first member when that
