@@ -40,7 +40,8 @@ public struct DeduplicatorProcessor: Processor, ConnectionChecking {
         version: "1.0.0",
         status: .beta,
         summary: "Exact and near-duplicate detection (boilerplate-stripped MinHash LSH, verified by exact Jaccard "
-            + "and containment), with state shared by every worker on the same state directory.",
+            + "and containment), with state shared by every worker on the same state directory (SQLite) or database "
+            + "(PostgreSQL).",
         writes: [.dedup],
         configFields: ConfigFields.all,
         examples: DedupExamples.all)
