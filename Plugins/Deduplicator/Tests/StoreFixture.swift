@@ -1,5 +1,6 @@
 import ClipperTesting
 import Foundation
+import Logging
 import Synchronization
 import Testing
 
@@ -30,6 +31,13 @@ struct StoreFixture: Sendable {
         }
     }
 
+    /// Warnings and errors only: the schema migration's info line would repeat in every test.
+    static let quietLogger: Logger = {
+        var logger = Logger(label: "dedup.test")
+        logger.logLevel = .warning
+        return logger
+    }()
+
     /// Opens a store on the fixture's place. Background eviction is off: tests call `evictNow()`.
     func open(
         settings: DedupSettings = DedupSettings(), clock: @escaping @Sendable () -> Double = { Date().timeIntervalSince1970 }
@@ -40,7 +48,7 @@ struct StoreFixture: Sendable {
         case .postgres:
             return try PostgresDedupStore(
                 url: PostgresURL(postgresURL ?? ""), settings: settings, maxConnections: 4,
-                operationTimeout: .seconds(20), evictionInterval: nil, clock: clock)
+                operationTimeout: .seconds(20), evictionInterval: nil, clock: clock, logger: Self.quietLogger)
         }
     }
 }
