@@ -8,7 +8,7 @@ import Synchronization
 /// stream (one document in five a trimmed copy of a recent one).
 ///
 /// PostgreSQL is a throwaway server started from the machine's `initdb`/`pg_ctl` (durable settings: fsync on) on
-/// loopback. `CONCURRENCY` documents are in flight at once, as a worker processing that many partitions has them;
+/// loopback; `BENCH_NONDURABLE=1` turns fsync off, to see how much of the time the commit flush takes. `CONCURRENCY` documents are in flight at once, as a worker processing that many partitions has them;
 /// each is its own transaction (no batching). Prints one JSON line per store and workload.
 ///
 /// ```
@@ -17,7 +17,7 @@ import Synchronization
 /// ```
 enum StoreBench {
     static func run(pairs: DevPairs, streamDocuments: Int, concurrency: Int) async throws {
-        let server = try PostgresTestServer.start(durable: true)
+        let server = try PostgresTestServer.start(durable: ProcessInfo.processInfo.environment["BENCH_NONDURABLE"] == nil)
         defer { server.stop() }
         let devDocuments = pairs.distinctDocuments.map(PreparedDocument.init)
         let stream = syntheticStream(count: streamDocuments)
