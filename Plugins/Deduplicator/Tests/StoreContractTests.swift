@@ -37,7 +37,7 @@ import Testing
         #expect(replay.isReplay)
         #expect(replay.annotation == trimmed.annotation)
         #expect(try await store.documentCount() == 6)
-        #expect(try await store.schemaVersion() == 1)
+        #expect(try await store.schemaVersion() == (kind == .sqlite ? StateSchema.currentVersion : PostgresSchema.currentVersion))
     }
 
     @Test(arguments: StoreKind.allCases)
@@ -137,9 +137,10 @@ import Testing
             for store in stores { group.addTask { try await store.schemaVersion() } }
             return try await group.reduce(into: []) { $0.append($1) }
         }
-        #expect(versions == Array(repeating: 1, count: 8))
+        let expected = kind == .sqlite ? StateSchema.currentVersion : PostgresSchema.currentVersion
+        #expect(versions == Array(repeating: expected, count: 8))
         if let postgres = stores.first as? PostgresDedupStore {
-            #expect(try await postgres.appliedMigrations() == [1])
+            #expect(try await postgres.appliedMigrations() == Array(1...PostgresSchema.currentVersion))
         }
         _ = try await stores[0].record("a", TestCorpus.story(seed: 1300))
         #expect(try await stores[7].record("b", TestCorpus.story(seed: 1300)).annotation.duplicateOf == "a")

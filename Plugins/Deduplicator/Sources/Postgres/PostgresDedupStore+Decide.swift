@@ -20,12 +20,7 @@ extension PostgresDedupStore {
     func decide(_ document: PreparedDocument, connection: PostgresConnection) async throws -> DedupVerdict {
         try await connection.withTransaction(logger: logger) { connection in
             let window = self.window()
-            try await self.lock(
-                namespaceKeys: [
-                    (AdvisoryLockKeys.documentID, AdvisoryLockKeys.fold(StableHash.of(document.docID).asInt64)),
-                    (AdvisoryLockKeys.fingerprint, AdvisoryLockKeys.fold(document.fingerprintKey)),
-                ], connection: connection)
-            let known = try await self.readKnown(document, window: window, connection: connection)
+            let known = try await self.lockAndReadKnown(document, window: window, connection: connection)
             if let replay = known.replay {
                 return DedupVerdict(annotation: replay, isReplay: true, matchedDocID: nil)
             }
@@ -37,10 +32,7 @@ extension PostgresDedupStore {
                 shingles = Shingler.shingles(of: document.tokens(excluding: boilerplate), size: self.settings.shingleSize)
                 if shingles.count >= self.settings.minShingles {
                     bandKeys = Array(Set(self.hasher.bandKeys(of: shingles).map { Int64(bitPattern: $0) })).sorted()
-                    let folded = AdvisoryLockKeys.sorted(bandKeys)
-                    try await self.lock(
-                        namespaceKeys: folded.map { (AdvisoryLockKeys.band, $0) }, connection: connection)
-                    match = try await self.nearMatch(
+                    match = try await self.lockAndMatchNear(
                         shingles: shingles, bandKeys: bandKeys, window: window, connection: connection)
                 }
             }
@@ -76,39 +68,23 @@ extension PostgresDedupStore {
         }
     }
 
-    /// Takes transaction-scoped advisory locks on `(namespace, key)` pairs, in the order given (ascending).
-    func lock(namespaceKeys: [(Int32, Int32)], connection: PostgresConnection) async throws {
-        guard !namespaceKeys.isEmpty else { return }
-        let ordered = namespaceKeys.sorted { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
-        // unnest of a function scan returns the array's order, so the locks are taken in that order.
-        try await connection.query(
-            """
-            SELECT pg_advisory_xact_lock(namespace, key)
-            FROM unnest(\(ordered.map(\.0))::int4[], \(ordered.map(\.1))::int4[]) AS locks(namespace, key)
-            """, logger: logger)
-    }
-
-    /// What the window already knows about `document`, in one statement (one round trip) under the first locks:
-    /// its stored verdict when its `doc_id` was seen (a replay), the first exact copy in the window, and its
-    /// short lines that are learned boilerplate of its source.
-    func readKnown(_ document: PreparedDocument, window: Window, connection: PostgresConnection) async throws
+    /// Locks the document id and fingerprint, then reads what the window already knows about `document` — its
+    /// stored verdict when its `doc_id` was seen (a replay), the first exact copy in the window, its short lines
+    /// that are learned boilerplate — in one round trip (`clipper_dedup_lock_and_read`, schema version 2).
+    func lockAndReadKnown(_ document: PreparedDocument, window: Window, connection: PostgresConnection) async throws
         -> (replay: DedupAnnotation?, exact: DedupMatch?, boilerplate: Set<Int64>)
     {
         let lineKeys = settings.boilerplateMinStories > 0 ? document.eligibleBoilerplateKeys : []
+        let locks = [
+            (AdvisoryLockKeys.documentID, AdvisoryLockKeys.fold(StableHash.of(document.docID).asInt64)),
+            (AdvisoryLockKeys.fingerprint, AdvisoryLockKeys.fold(document.fingerprintKey)),
+        ].sorted { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
         let rows = try await connection.query(
             """
-            SELECT 'replay', fingerprint, cluster_id, kind, similarity, NULL::int8
-            FROM clipper_dedup_documents WHERE doc_id = \(document.docID)
-            UNION ALL (
-                SELECT 'exact', doc_id, cluster_id, NULL, NULL::float8, NULL::int8 FROM clipper_dedup_documents
-                WHERE \(document.tokenCount > 0) AND fp_key = \(document.fingerprintKey)
-                  AND fingerprint = \(document.fingerprint)
-                  AND id >= (SELECT coalesce(max(id), 0) FROM clipper_dedup_documents) - \(window.countWindow) + 2
-                  AND seen_at >= \(window.oldest)
-                ORDER BY id LIMIT 1)
-            UNION ALL
-            SELECT 'line', NULL, NULL, NULL, NULL::float8, line_key FROM clipper_dedup_line_stats
-            WHERE line_key = ANY(\(lineKeys)::int8[]) AND stories >= \(Int32(clamping: settings.boilerplateMinStories))
+            SELECT * FROM clipper_dedup_lock_and_read(
+                \(locks.map(\.0))::int4[], \(locks.map(\.1))::int4[], \(document.docID), \(document.tokenCount > 0),
+                \(document.fingerprintKey), \(document.fingerprint), \(window.countWindow), \(window.oldest),
+                \(lineKeys)::int8[], \(Int32(clamping: settings.boilerplateMinStories)))
             """, logger: logger)
         var replay: DedupAnnotation?
         var exact: DedupMatch?
@@ -134,28 +110,17 @@ extension PostgresDedupStore {
         return (replay, exact, boilerplate)
     }
 
-    /// The LSH candidates (most shared bands first, then oldest), each with its cluster's first member when that
-    /// member is still in the window, verified exactly as ``SQLiteDedupStore`` does.
-    func nearMatch(shingles: [UInt32], bandKeys: [Int64], window: Window, connection: PostgresConnection)
+    /// Locks the band keys, then reads the LSH candidates (most shared bands first, then oldest), each with its
+    /// cluster's first member when that member is still in the window, in one round trip
+    /// (`clipper_dedup_lock_and_candidates`), and verifies them exactly as ``SQLiteDedupStore`` does.
+    func lockAndMatchNear(shingles: [UInt32], bandKeys: [Int64], window: Window, connection: PostgresConnection)
         async throws -> DedupMatch?
     {
         let rows = try await connection.query(
             """
-            WITH low AS (
-                SELECT coalesce(max(id), 0) - \(window.countWindow) + 2 AS id FROM clipper_dedup_documents
-            ), candidates AS (
-                SELECT b.doc, count(*) AS hits
-                FROM clipper_dedup_bands b JOIN clipper_dedup_documents d ON d.id = b.doc
-                WHERE b.band_key = ANY(\(bandKeys)::int8[]) AND b.doc >= (SELECT id FROM low)
-                  AND d.seen_at >= \(window.oldest)
-                GROUP BY b.doc ORDER BY hits DESC, b.doc LIMIT \(Int64(settings.maxCandidates))
-            )
-            SELECT m.doc_id, m.cluster_id, m.shingles, f.doc_id, f.shingles
-            FROM candidates c
-            JOIN clipper_dedup_documents m ON m.id = c.doc
-            LEFT JOIN clipper_dedup_documents f ON f.doc_id = m.cluster_id
-                 AND f.id >= (SELECT id FROM low) AND f.seen_at >= \(window.oldest)
-            ORDER BY c.hits DESC, c.doc
+            SELECT * FROM clipper_dedup_lock_and_candidates(
+                \(AdvisoryLockKeys.sorted(bandKeys))::int4[], \(bandKeys)::int8[], \(window.countWindow),
+                \(window.oldest), \(Int64(settings.maxCandidates)))
             """, logger: logger)
         var verifiedClusters: Set<String> = []
         var best: DedupMatch?

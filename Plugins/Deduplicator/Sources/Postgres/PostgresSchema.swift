@@ -54,6 +54,64 @@ enum PostgresSchema {
                 """,
                 "CREATE INDEX clipper_dedup_line_stats_last_id ON clipper_dedup_line_stats(last_id)",
             ]),
+        Migration(
+            version: 2, description: "lock-then-read functions (one round trip each)",
+            statements: [
+                // Advisory locks first, then the read: in READ COMMITTED each statement of a VOLATILE function
+                // takes a fresh snapshot, so the read sees every row committed by whoever held the locks before.
+                """
+                CREATE FUNCTION clipper_dedup_lock_and_read(
+                    p_namespaces int4[], p_keys int4[], p_doc_id text, p_has_tokens bool, p_fp_key int8,
+                    p_fingerprint text, p_count_window int8, p_oldest float8, p_line_keys int8[], p_min_stories int4)
+                RETURNS TABLE(o_what text, o_first text, o_second text, o_kind text, o_similarity float8, o_line int8)
+                LANGUAGE plpgsql VOLATILE AS $$
+                BEGIN
+                    PERFORM pg_advisory_xact_lock(l.n, l.k) FROM unnest(p_namespaces, p_keys) AS l(n, k);
+                    RETURN QUERY
+                    SELECT 'replay'::text, d.fingerprint, d.cluster_id, d.kind, d.similarity, NULL::int8
+                    FROM clipper_dedup_documents d WHERE d.doc_id = p_doc_id
+                    UNION ALL (
+                        SELECT 'exact'::text, d.doc_id, d.cluster_id, NULL::text, NULL::float8, NULL::int8
+                        FROM clipper_dedup_documents d
+                        WHERE p_has_tokens AND d.fp_key = p_fp_key AND d.fingerprint = p_fingerprint
+                          AND d.id >= (SELECT coalesce(max(x.id), 0) FROM clipper_dedup_documents x) - p_count_window + 2
+                          AND d.seen_at >= p_oldest
+                        ORDER BY d.id LIMIT 1)
+                    UNION ALL
+                    SELECT 'line'::text, NULL::text, NULL::text, NULL::text, NULL::float8, s.line_key
+                    FROM clipper_dedup_line_stats s
+                    WHERE s.line_key = ANY(p_line_keys) AND s.stories >= p_min_stories;
+                END
+                $$
+                """,
+                """
+                CREATE FUNCTION clipper_dedup_lock_and_candidates(
+                    p_lock_keys int4[], p_band_keys int8[], p_count_window int8, p_oldest float8, p_limit int8)
+                RETURNS TABLE(o_doc_id text, o_cluster_id text, o_shingles bytea, o_first_doc_id text,
+                              o_first_shingles bytea)
+                LANGUAGE plpgsql VOLATILE AS $$
+                DECLARE
+                    v_low int8;
+                BEGIN
+                    PERFORM pg_advisory_xact_lock(\(AdvisoryLockKeys.band), k) FROM unnest(p_lock_keys) AS k;
+                    SELECT coalesce(max(x.id), 0) - p_count_window + 2 INTO v_low FROM clipper_dedup_documents x;
+                    RETURN QUERY
+                    WITH candidates AS (
+                        SELECT b.doc, count(*) AS hits
+                        FROM clipper_dedup_bands b JOIN clipper_dedup_documents d ON d.id = b.doc
+                        WHERE b.band_key = ANY(p_band_keys) AND b.doc >= v_low AND d.seen_at >= p_oldest
+                        GROUP BY b.doc ORDER BY hits DESC, b.doc LIMIT p_limit
+                    )
+                    SELECT m.doc_id, m.cluster_id, m.shingles, f.doc_id, f.shingles
+                    FROM candidates c
+                    JOIN clipper_dedup_documents m ON m.id = c.doc
+                    LEFT JOIN clipper_dedup_documents f ON f.doc_id = m.cluster_id
+                         AND f.id >= v_low AND f.seen_at >= p_oldest
+                    ORDER BY c.hits DESC, c.doc;
+                END
+                $$
+                """,
+            ]),
     ]
 
     static var currentVersion: Int { migrations.last?.version ?? 0 }
