@@ -7,7 +7,7 @@ import Foundation
 ///
 /// ```swift
 /// for line in await ConnectionChecker.check(file: URL(fileURLWithPath: "Config/clipper.yaml")) { print(line) }
-/// // "processors[3] dedup: postgresql db:5432/clipper reachable, dedup schema version 1"
+/// // "processors[3] dedup: postgresql db:5432/clipper reachable, dedup schema version 2"
 /// ```
 public enum ConnectionChecker {
     /// One result per checked processor.

@@ -125,8 +125,12 @@ public final class PostgresDedupStore: DedupStore {
             defer { tasks = [] }
             return tasks
         }
-        for task in running.reversed() { task.cancel() }
-        for task in running { await task.value }
+        // Newest first, one at a time: the evictor must finish while the pool still runs (a lease requested from
+        // a pool whose run() already ended is never answered).
+        for task in running.reversed() {
+            task.cancel()
+            await task.value
+        }
     }
 
     /// Leases a connection (ensuring the schema once), runs `body` under the operation timeout, retries conflicts,
