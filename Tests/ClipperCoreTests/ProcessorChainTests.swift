@@ -1,4 +1,5 @@
 import ClipperCore
+import Synchronization
 import Testing
 
 @Suite struct ProcessorChainTests {
@@ -135,5 +136,39 @@ import Testing
     @Test func backoffDoublesUpToTheCap() {
         let policy = ErrorPolicy(maxAttempts: 10, backoffMilliseconds: 100, maxBackoffMilliseconds: 500)
         #expect((1...6).map(policy.backoff(beforeAttempt:)) == [0, 100, 200, 400, 500, 500])
+    }
+}
+
+/// A processor whose dependency is out waits (retried with backoff, attempts not used up) and is never
+/// dead-lettered for it; the observer hears about the outage and the recovery.
+@Suite struct DependencyOutageTests {
+    final class Recorder: ChainObserver {
+        private let events = Mutex<[String]>([])
+        func processorStarted(_ name: String, token: ProcessorRunToken) {}
+        func processorFinished(_ name: String, token: ProcessorRunToken, status: ProcessorRunStatus, seconds: Double) {}
+        func processorUnavailable(_ name: String, reason: String) { record("unavailable \(name): \(reason)") }
+        func processorAvailable(_ name: String) { record("available \(name)") }
+        func record(_ event: String) { events.withLock { $0.append(event) } }
+        var all: [String] { events.withLock { $0 } }
+    }
+
+    @Test func anOutageIsWaitedOutNotDeadLettered() async {
+        let calls = Counter()
+        let outage = AnyProcessor(descriptor: TestProcessors.descriptor("store")) { article, _ in
+            if calls.increment() <= 5 { throw DependencyUnavailable(dependency: "db", reason: "connection refused") }
+            article.ext["store"] = ["ok": true]
+            return .keep
+        }
+        let recorder = Recorder()
+        let policy = ErrorPolicy(maxAttempts: 2, backoffMilliseconds: 1, maxBackoffMilliseconds: 2, finally: .deadLetter)
+        let chain = ProcessorChain(steps: [ChainStep(processor: outage, policy: policy)], observer: recorder)
+        guard case .publish(let article) = await chain.run(.sample(), context: ProcessorContext()) else {
+            Issue.record("expected publish once the dependency is back")
+            return
+        }
+        #expect(calls.count == 6, "five outage attempts beyond max_attempts 2, then success")
+        #expect(article.processing.processors.first?.attempts == 1)
+        #expect(recorder.all.first == "unavailable store: db unavailable: connection refused")
+        #expect(recorder.all.last == "available store")
     }
 }

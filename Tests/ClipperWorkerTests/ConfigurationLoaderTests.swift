@@ -92,6 +92,23 @@ import Testing
         #expect(found.first?.path == "kafka.consumer_properties")
         #expect(found.first?.message.contains("fetch.wait.max.msx") == true)
     }
+
+    @Test(arguments: [
+        ("{ store: bogus }", "processors[0].config.store", "sqlite"),
+        ("{ store: postgres }", "processors[0].config.postgres_url", "CLIPPER_DEDUP_POSTGRES_URL"),
+        ("{ store: postgres, postgres_url: \"mysql://u:topsecret@h/d\" }", "processors[0].config.postgres_url",
+         "postgres://"),
+    ])
+    func lintChecksTheDedupStoreKeys(config: String, path: String, hint: String) throws {
+        let file = FileManager.default.temporaryDirectory.appending(path: "clipper-lint-\(UUID().uuidString).yaml")
+        try "processors:\n  - name: dedup\n    config: \(config)\n".write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let found = ConfigLinter.lint(file: file, environment: [:], catalog: .builtIn)
+        #expect(found.count == 1)
+        #expect(found.first?.path == path)
+        #expect(found.first?.message.contains(hint) == true, "\(found)")
+        #expect(found.first?.message.contains("topsecret") == false)
+    }
 }
 
 enum CatalogPaths {

@@ -28,6 +28,20 @@ import Testing
         #expect(printed.contains("sasl_username: u"))
     }
 
+    @Test func printConfigHidesTheDedupDatabasePassword() throws {
+        let yaml = """
+            processors:
+              - name: dedup
+                config: { store: postgres, postgres_url: "${URL}" }
+            """
+        let configuration = try ConfigurationLoader.parse(
+            yaml, directory: URL(fileURLWithPath: "/tmp"),
+            environment: ["URL": "postgres://clipper:\(secret)@db.internal:5432/clipper"], catalog: .builtIn)
+        let printed = ConfigurationPrinter.yaml(configuration, catalog: .builtIn)
+        #expect(!printed.contains(secret))
+        #expect(printed.contains("postgres://clipper:***@db.internal:5432/clipper"))
+    }
+
     @Test func startingAWorkerNeverLogsTheSecret() async throws {
         let logFile = FileManager.default.temporaryDirectory.appending(path: "clipper-log-\(UUID().uuidString)")
         _ = FileManager.default.createFile(atPath: logFile.path, contents: nil)

@@ -56,6 +56,27 @@ enum ConfigFields {
                 + "ignored. 0 turns the learning off (chrome lines such as share bars are always ignored).",
             examples: [5]),
         ConfigField(
+            name: "store", type: .string, default: "sqlite", choices: ["sqlite", "postgres"],
+            description: "Where the window lives. sqlite: a file under the state directory (one host, or workers "
+                + "sharing a disk). postgres: a PostgreSQL database shared by workers on any number of hosts "
+                + "(postgres_url).",
+            examples: ["postgres"]),
+        ConfigField(
+            name: "postgres_url", type: .string, default: "",
+            description: "With store: postgres, postgres://user:password@host:5432/database?sslmode=prefer "
+                + "(disable | prefer | require | verify-full, sslrootcert=/path/ca.pem). Give it through the "
+                + "environment: ${CLIPPER_DEDUP_POSTGRES_URL}. The password is never printed or logged.",
+            examples: ["${CLIPPER_DEDUP_POSTGRES_URL}"]),
+        ConfigField(
+            name: "postgres_max_connections", type: .integer, default: 16, range: 1...1000,
+            description: "Connections this worker may open (about the number of articles it processes at once).",
+            examples: [32]),
+        ConfigField(
+            name: "postgres_timeout_ms", type: .integer, default: 5000, range: 100...600_000,
+            description: "One article's transaction gives up after this and is retried with backoff while the "
+                + "database is out (never dead-lettered for it); keep the step's timeout_ms above it.",
+            examples: [2000]),
+        ConfigField(
             name: "state_file", type: .string, default: "dedup/dedup.sqlite",
             description: "SQLite state, relative to the state directory (`--state`); every worker that shares it "
                 + "shares the window. \":memory:\" keeps it private to one process and lost on exit.",

@@ -6,10 +6,10 @@ import Testing
 
 /// One test per detection layer, on an in-memory state.
 @Suite struct LayerTests {
-    func freshIndex(_ configure: (inout DedupSettings) -> Void = { _ in }) throws -> DedupIndex {
+    func freshIndex(_ configure: (inout DedupSettings) -> Void = { _ in }) throws -> SQLiteDedupStore {
         var settings = DedupSettings()
         configure(&settings)
-        return try DedupIndex(fileURL: nil, settings: settings)
+        return try SQLiteDedupStore(fileURL: nil, settings: settings)
     }
 
     @Test func exactLayerIgnoresCaseQuotesAndLineBreaks() throws {

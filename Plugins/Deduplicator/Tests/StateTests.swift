@@ -30,10 +30,10 @@ import Testing
         let directory = TestCorpus.tempDirectory()
         let paragraphs = TestCorpus.paragraphs(seed: 40, count: 10)
         do {
-            let index = try DedupIndex(fileURL: directory.appending(path: "s.sqlite"), settings: DedupSettings())
+            let index = try SQLiteDedupStore(fileURL: directory.appending(path: "s.sqlite"), settings: DedupSettings())
             _ = try index.add("original", paragraphs.joined(separator: "\n\n"))
         }
-        let restarted = try DedupIndex(fileURL: directory.appending(path: "s.sqlite"), settings: DedupSettings())
+        let restarted = try SQLiteDedupStore(fileURL: directory.appending(path: "s.sqlite"), settings: DedupSettings())
         let copy = try restarted.add("trimmed", paragraphs.prefix(8).joined(separator: "\n\n")).annotation
         #expect(copy.duplicateOf == "original")
         #expect(copy.kind == .contained)
@@ -79,7 +79,7 @@ import Testing
     @Test func theCountWindowEvicts() throws {
         var settings = DedupSettings()
         settings.maxDocuments = 3
-        let index = try DedupIndex(fileURL: TestCorpus.tempDirectory().appending(path: "s.sqlite"), settings: settings)
+        let index = try SQLiteDedupStore(fileURL: TestCorpus.tempDirectory().appending(path: "s.sqlite"), settings: settings)
         let story = TestCorpus.story(seed: 50)
         _ = try index.add("old", story)
         for seed in UInt64(51)...53 { _ = try index.add("other-\(seed)", TestCorpus.story(seed: seed)) }
@@ -91,7 +91,7 @@ import Testing
         let now = Mutex(1_000_000.0)
         var settings = DedupSettings()
         settings.maxAgeSeconds = 3600
-        let index = try DedupIndex(fileURL: nil, settings: settings, clock: { now.withLock { $0 } })
+        let index = try SQLiteDedupStore(fileURL: nil, settings: settings, clock: { now.withLock { $0 } })
         let story = TestCorpus.story(seed: 60)
         _ = try index.add("old", story)
         now.withLock { $0 += 1800 }

@@ -37,7 +37,7 @@ enum TestCorpus {
     }
 }
 
-extension DedupIndex {
+extension SQLiteDedupStore {
     /// Inserts a body-only document from `source`.
     func add(_ docID: String, _ body: String, title: String? = nil, source: String = "wire") throws -> DedupVerdict {
         try insertAndQuery(PreparedDocument(docID: docID, sourceKey: source, title: title, body: body))

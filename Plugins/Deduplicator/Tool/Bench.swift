@@ -15,7 +15,7 @@ enum Bench {
             defer { removeState(file) }
             var elapsed = Duration.zero
             do {
-                let index = try DedupIndex(fileURL: file, settings: DedupSettings())
+                let index = try SQLiteDedupStore(fileURL: file, settings: DedupSettings())
                 let start = ContinuousClock.now
                 let startCPU = processCPUSeconds()
                 for document in documents { _ = try index.insertAndQuery(PreparedDocument(document)) }
@@ -42,7 +42,7 @@ enum Bench {
         defer { removeState(file) }
         var settings = DedupSettings()
         settings.maxDocuments = documents
-        var index: DedupIndex? = try DedupIndex(fileURL: file, settings: settings)
+        var index: SQLiteDedupStore? = try SQLiteDedupStore(fileURL: file, settings: settings)
         var generator = SplitMixGenerator(seed: 42)
         let vocabulary = (0..<20_000).map { _ in SyntheticText.word(using: &generator) }
         let before = residentBytes()
@@ -109,11 +109,11 @@ enum Profile {
         }
         let prepare = seconds { for document in documents { _ = PreparedDocument(document) } }
         let prepared = documents.map(PreparedDocument.init)
-        let memory = try DedupIndex(fileURL: nil, settings: DedupSettings())
+        let memory = try SQLiteDedupStore(fileURL: nil, settings: DedupSettings())
         let inMemory = try seconds { for document in prepared { _ = try memory.insertAndQuery(document) } }
         let file = temporaryStateFile()
         defer { removeState(file) }
-        let disk = try DedupIndex(fileURL: file, settings: DedupSettings())
+        let disk = try SQLiteDedupStore(fileURL: file, settings: DedupSettings())
         let onDisk = try seconds { for document in prepared { _ = try disk.insertAndQuery(document) } }
         emit(["prepare_s": prepare, "insert_memory_s": inMemory, "insert_disk_s": onDisk, "documents": documents.count])
     }

@@ -6,7 +6,7 @@ import Foundation
 enum PairMode {
     static func run(pairs: DevPairs) throws {
         for pair in pairs.pairs {
-            let index = try DedupIndex(fileURL: nil, settings: DedupSettings())
+            let index = try SQLiteDedupStore(fileURL: nil, settings: DedupSettings())
             let documentA = PreparedDocument(pair.a)
             let documentB = PreparedDocument(pair.b)
             let first = try index.insertAndQuery(documentA).annotation
@@ -27,7 +27,7 @@ enum IndexMode {
     static func run(pairs: DevPairs) throws {
         let file = temporaryStateFile()
         defer { removeState(file) }
-        let index = try DedupIndex(fileURL: file, settings: DedupSettings())
+        let index = try SQLiteDedupStore(fileURL: file, settings: DedupSettings())
         for document in pairs.distinctDocuments {
             let verdict = try index.insertAndQuery(PreparedDocument(document))
             emit([

@@ -6,10 +6,17 @@
 /// ```
 public struct AnyProcessor: Sendable {
     public let descriptor: ProcessorDescriptor
+    /// The processor's connection check when it is ``ConnectionChecking`` (for `clipper lint --connect`), else nil.
+    public let connectionCheck: (@Sendable () async throws -> String)?
     private let body: @Sendable (inout Article, ProcessorContext) async throws -> ProcessorOutcome
 
     public init<P: Processor>(_ processor: P) {
         descriptor = P.descriptor
+        if let checking = processor as? any ConnectionChecking {
+            connectionCheck = { try await checking.checkConnection() }
+        } else {
+            connectionCheck = nil
+        }
         body = { article, context in try await processor.process(&article, context: context) }
     }
 
@@ -19,6 +26,7 @@ public struct AnyProcessor: Sendable {
         process: @escaping @Sendable (inout Article, ProcessorContext) async throws -> ProcessorOutcome
     ) {
         self.descriptor = descriptor
+        connectionCheck = nil
         body = process
     }
 

@@ -10,6 +10,8 @@ enum AttemptRunner {
     enum Result: Sendable {
         case finished(Article, ProcessorOutcome)
         case threw(String)
+        /// The processor threw ``DependencyUnavailable``.
+        case unavailable(String)
         case timedOut
     }
 
@@ -25,6 +27,8 @@ enum AttemptRunner {
                     do {
                         let outcome = try await processor.process(&copy, context: context)
                         gate.resume(with: .finished(copy, outcome))
+                    } catch let outage as DependencyUnavailable {
+                        gate.resume(with: .unavailable(outage.description))
                     } catch {
                         gate.resume(with: .threw(Self.describe(error)))
                     }

@@ -13,6 +13,15 @@ public protocol ChainObserver: Sendable {
     func processorStarted(_ name: String, token: ProcessorRunToken)
     /// An attempt ended. An abandoned (timed-out) attempt ends here with `failed`, even if its task runs on.
     func processorFinished(_ name: String, token: ProcessorRunToken, status: ProcessorRunStatus, seconds: Double)
+    /// The processor threw ``DependencyUnavailable``: the chain is waiting for the dependency and will retry.
+    func processorUnavailable(_ name: String, reason: String)
+    /// An attempt of the processor finished without ``DependencyUnavailable`` again.
+    func processorAvailable(_ name: String)
+}
+
+extension ChainObserver {
+    public func processorUnavailable(_ name: String, reason: String) {}
+    public func processorAvailable(_ name: String) {}
 }
 
 /// Identifies one processor attempt.

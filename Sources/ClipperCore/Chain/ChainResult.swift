@@ -26,6 +26,8 @@ public struct ChainFailure: Error, Sendable, CustomStringConvertible {
         case processor
         /// The processor overran its time limit.
         case timeout
+        /// A dependency of the processor was unavailable when the worker shut down (see ``DependencyUnavailable``).
+        case unavailable
     }
 
     public var reason: Reason

@@ -47,6 +47,9 @@ public struct ProcessorChain: Sendable {
                               durationMS: milliseconds, attempts: attempts, note: reason))
                     return .dropped(processor: descriptor.name, reason: reason, article)
                 }
+            case .failed(let failure) where failure.reason == .unavailable:
+                // Only reached when shutting down during an outage: never dead-letter or skip for an outage.
+                return .halt(failure)
             case .failed(let failure):
                 switch step.policy.finally {
                 case .skip:
@@ -74,11 +77,21 @@ public struct ProcessorChain: Sendable {
     private func runWithPolicy(_ step: ChainStep, article: Article, context: ProcessorContext) async -> StepOutcome {
         let name = step.processor.descriptor.name
         var lastFailure = ChainFailure(reason: .processor, processor: name, message: "not run", attempts: 0)
-        for attempt in 1...max(1, step.policy.maxAttempts) {
-            if attempt > 1 {
-                let base = Double(step.policy.backoff(beforeAttempt: attempt))
-                let jittered = base * Double.random(in: 0.8...1.2)
-                try? await Task.sleep(for: .milliseconds(Int(jittered)))
+        var attempt = 0
+        // Consecutive attempts that met an unavailable dependency; they do not count against max_attempts.
+        var outageAttempts = 0
+        while attempt < max(1, step.policy.maxAttempts) {
+            attempt += 1
+            if outageAttempts > 0 {
+                if Task.isCancelled {
+                    return .failed(ChainFailure(
+                        reason: .unavailable, processor: name,
+                        message: "shutting down while waiting: \(lastFailure.message); not committed, retried after restart",
+                        attempts: attempt - 1))
+                }
+                try? await Task.sleep(for: .milliseconds(Int(Self.jittered(step.policy.backoff(beforeAttempt: outageAttempts + 1)))))
+            } else if attempt > 1 {
+                try? await Task.sleep(for: .milliseconds(Int(Self.jittered(step.policy.backoff(beforeAttempt: attempt)))))
             }
             var attemptContext = context
             attemptContext.attempt = attempt
@@ -87,6 +100,24 @@ public struct ProcessorChain: Sendable {
             let started = ContinuousClock.now
             let result = await AttemptRunner.run(step, article: article, context: attemptContext)
             let seconds = (ContinuousClock.now - started).seconds
+            if case .unavailable(let message) = result {
+                observer.processorFinished(name, token: token, status: .failed, seconds: seconds)
+                observer.processorUnavailable(name, reason: message)
+                if outageAttempts == 0 || outageAttempts.isMultiple(of: 20) {
+                    context.logger.warning(
+                        "dependency unavailable; retrying the article with backoff (not dead-lettered)",
+                        metadata: ["error": "\(message)", "retries": "\(outageAttempts)"])
+                }
+                lastFailure = ChainFailure(reason: .unavailable, processor: name, message: message, attempts: attempt)
+                outageAttempts += 1
+                attempt -= 1
+                continue
+            }
+            if outageAttempts > 0 {
+                outageAttempts = 0
+                observer.processorAvailable(name)
+                context.logger.info("dependency available again")
+            }
             switch result {
             case .finished(let updated, let outcome):
                 var trespass = updated.changedSections(comparedTo: article)
@@ -109,6 +140,8 @@ public struct ProcessorChain: Sendable {
             case .threw(let message):
                 observer.processorFinished(name, token: token, status: .failed, seconds: seconds)
                 lastFailure = ChainFailure(reason: .processor, processor: name, message: message, attempts: attempt)
+            case .unavailable:
+                break
             case .timedOut:
                 observer.processorFinished(name, token: token, status: .failed, seconds: seconds)
                 lastFailure = ChainFailure(
@@ -120,6 +153,10 @@ public struct ProcessorChain: Sendable {
                 "processor attempt failed", metadata: ["attempt": "\(attempt)", "error": "\(lastFailure.message)"])
         }
         return .failed(lastFailure)
+    }
+
+    static func jittered(_ milliseconds: Int) -> Double {
+        Double(milliseconds) * Double.random(in: 0.8...1.2)
     }
 }
 

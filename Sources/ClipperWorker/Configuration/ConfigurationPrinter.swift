@@ -60,7 +60,14 @@ public enum ConfigurationPrinter {
         var rendered: [String: Any] = [:]
         for (key, value) in settings {
             let secret = fields.first { $0.name == key }?.isSecret ?? isSecretName(key)
-            rendered[key] = secret ? redacted : plain(value)
+            if secret {
+                rendered[key] = redacted
+            } else if case .string(let text) = value {
+                // A URL setting (a database URL, say) shows everything but its password.
+                rendered[key] = URLRedaction.redactPassword(in: text)
+            } else {
+                rendered[key] = plain(value)
+            }
         }
         return [
             "name": spec.name,

@@ -3,8 +3,8 @@ import Foundation
 /// The inputs of the health checks and the verdicts, as a pure value so the rules are testable without a server.
 ///
 /// - live: the poll loop ran recently and no processor is stuck.
-/// - ready: the group is joined (with an assignment, or explicitly idle), the producer reaches a broker, and the
-///   worker is not shutting down.
+/// - ready: the group is joined (with an assignment, or explicitly idle), the producer reaches a broker, no
+///   processor is waiting for an unavailable dependency (its database, say), and the worker is not shutting down.
 ///
 /// ```swift
 /// let report = HealthReport(lastPoll: Date(), now: Date(), pollStaleAfter: 10, stuckProcessors: [],
@@ -23,11 +23,14 @@ public struct HealthReport: Sendable, Hashable {
     public var shuttingDown: Bool
     /// Whether the pipeline has started (before that, liveness is granted and readiness is not).
     public var started: Bool
+    /// Processors waiting for a dependency, with the reason (see `DependencyUnavailable`).
+    public var unavailableProcessors: [String: String]
 
     public init(
         lastPoll: Date?, now: Date, pollStaleAfter: Double, stuckProcessors: [String], groupJoined: Bool,
-        producerConnected: Bool, shuttingDown: Bool, started: Bool
+        producerConnected: Bool, shuttingDown: Bool, started: Bool, unavailableProcessors: [String: String] = [:]
     ) {
+        self.unavailableProcessors = unavailableProcessors
         self.lastPoll = lastPoll
         self.now = now
         self.pollStaleAfter = pollStaleAfter
@@ -46,7 +49,9 @@ public struct HealthReport: Sendable, Hashable {
 
     public var isLive: Bool { pollIsFresh && stuckProcessors.isEmpty }
 
-    public var isReady: Bool { started && groupJoined && producerConnected && !shuttingDown }
+    public var isReady: Bool {
+        started && groupJoined && producerConnected && !shuttingDown && unavailableProcessors.isEmpty
+    }
 
     /// Why the worker is not live, one reason per line (empty when live).
     public var livenessProblems: [String] {
@@ -63,6 +68,9 @@ public struct HealthReport: Sendable, Hashable {
         if !groupJoined { problems.append("consumer group not joined") }
         if !producerConnected { problems.append("producer not connected to any broker") }
         if shuttingDown { problems.append("shutting down") }
+        for (name, reason) in unavailableProcessors.sorted(by: { $0.key < $1.key }) {
+            problems.append("processor \(name) is waiting (articles are retried, partitions hold): \(reason)")
+        }
         return problems
     }
 }

@@ -101,7 +101,8 @@ public final class Worker: Sendable {
         return HealthReport(
             lastPoll: status.lastPoll, now: now, pollStaleAfter: 15, stuckProcessors: watchdog.stuckProcessors(),
             groupJoined: status.groupJoined, producerConnected: status.producerConnected,
-            shuttingDown: status.shuttingDown, started: startedFlag.load(ordering: .acquiring))
+            shuttingDown: status.shuttingDown, started: startedFlag.load(ordering: .acquiring),
+            unavailableProcessors: watchdog.unavailableProcessors())
     }
 
     func handle(_ record: ConsumedRecord) async -> RecordDisposition {

@@ -14,6 +14,8 @@ public final class ProcessorWatchdog: ChainObserver {
     let stuckAfter: Duration
     let metrics: WorkerMetrics
     private let running = Mutex<[ProcessorRunToken: (name: String, started: ContinuousClock.Instant)]>([:])
+    /// Processors waiting for an unavailable dependency, with the reason.
+    private let outages = Mutex<[String: String]>([:])
 
     public init(stuckAfter: Duration, metrics: WorkerMetrics = WorkerMetrics()) {
         self.stuckAfter = stuckAfter
@@ -28,6 +30,24 @@ public final class ProcessorWatchdog: ChainObserver {
         running.withLock { _ = $0.removeValue(forKey: token) }
         metrics.recordProcessor(name, status: status, seconds: seconds)
     }
+
+    public func processorUnavailable(_ name: String, reason: String) {
+        let isNew = outages.withLock { $0.updateValue(reason, forKey: name) == nil }
+        if isNew { metrics.addToCounter("clipper_processor_outages_total", 1, dimensions: [("processor", name)]) }
+        metrics.setGauge("clipper_processor_available", 0, dimensions: [("processor", name)])
+    }
+
+    public func processorAvailable(_ name: String) {
+        outages.withLock { _ = $0.removeValue(forKey: name) }
+        metrics.setGauge("clipper_processor_available", 1, dimensions: [("processor", name)])
+    }
+
+    /// Processors waiting for a dependency (``DependencyUnavailable``), with the last reason; empty when none.
+    ///
+    /// ```swift
+    /// watchdog.unavailableProcessors() // ["dedup": "postgresql 127.0.0.1:5432/clipper unavailable: connection refused"]
+    /// ```
+    public func unavailableProcessors() -> [String: String] { outages.withLock { $0 } }
 
     /// Names of processors with an attempt running longer than the limit, sorted.
     public func stuckProcessors(now: ContinuousClock.Instant = .now) -> [String] {

@@ -18,6 +18,8 @@ struct WorkerTestConfig {
     var logLevel = "info"
     /// Extra YAML appended under `kafka:` (indented by the caller with two spaces).
     var extraKafkaYAML = ""
+    /// The `processors:` list, one YAML item per line at two spaces' indent.
+    var processorsYAML = "  - name: normalize"
 
     init(bootstrapServers: String, groupID: String, stateDirectory: URL) {
         self.bootstrapServers = bootstrapServers
@@ -46,7 +48,7 @@ struct WorkerTestConfig {
           close_timeout_ms: \(closeTimeoutMS)
           state_dir: \(stateDirectory)
         processors:
-          - name: normalize
+        \(processorsYAML)
         http:
           enabled: \(httpEnabled)
           host: 127.0.0.1

@@ -13,7 +13,13 @@ public enum ConfigTemplate {
     static let shippedChain: [String: (timeoutMS: Int?, config: [(key: String, value: String)])] = [
         "language": (5_000, []),
         "entities": (10_000, [("watchlist", "watchlist.yaml")]),
-        "dedup": (10_000, []),
+        "dedup": (
+            10_000,
+            [
+                ("store", "${CLIPPER_DEDUP_STORE:sqlite}   # sqlite: one host (state_dir) | postgres: many hosts"),
+                ("postgres_url", "${CLIPPER_DEDUP_POSTGRES_URL:}   # postgres://user:password@host:5432/db; never printed"),
+            ]
+        ),
     ]
     /// The processor whose entry shows the whole `on_error` block with its defaults.
     static let processorShowingErrorPolicy = "dedup"

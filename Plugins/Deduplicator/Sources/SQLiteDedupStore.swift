@@ -3,8 +3,8 @@ import Foundation
 import GRDB
 import Synchronization
 
-/// The deduplication engine: one SQLite state file shared by every worker that opens it, plus this process's
-/// LSH cache.
+/// The SQLite ``DedupStore`` (the embedded default): one SQLite state file shared by every worker that opens it,
+/// plus this process's LSH cache.
 ///
 /// Each ``insertAndQuery(_:)`` is one `BEGIN IMMEDIATE` transaction: evict, read rows other workers added since
 /// the last call, look for an exact then a near copy, insert the document, commit. SQLite lets one such
@@ -13,11 +13,11 @@ import Synchronization
 /// serialised across workers sharing the file).
 ///
 /// ```swift
-/// let index = try DedupIndex(fileURL: URL(fileURLWithPath: "/var/lib/clipper/dedup.sqlite"), settings: DedupSettings())
+/// let index = try SQLiteDedupStore(fileURL: URL(fileURLWithPath: "/var/lib/clipper/dedup.sqlite"), settings: DedupSettings())
 /// let verdict = try index.insertAndQuery(PreparedDocument(docID: "d1", sourceKey: "wire", title: "T", body: "…"))
 /// verdict.annotation.clusterID // "d1": the first member of a new cluster
 /// ```
-public final class DedupIndex: Sendable {
+public final class SQLiteDedupStore: DedupStore {
     public let settings: DedupSettings
     let hasher: MinHasher
     let database: DatabaseQueue
@@ -57,7 +57,7 @@ public final class DedupIndex: Sendable {
         let signature = settings.storageSignature
         try database.writeWithoutTransaction { db in
             try db.inTransaction(.immediate) {
-                try StateSchema.create(in: db)
+                try StateSchema.migrate(in: db)
                 try db.execute(sql: "INSERT OR IGNORE INTO meta(key, value) VALUES('storage', ?)", arguments: [signature])
                 let stored = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'storage'")
                 if let stored, stored != signature {
@@ -96,6 +96,17 @@ public final class DedupIndex: Sendable {
         try database.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM documents") ?? 0 }
     }
 
+    /// The schema version recorded in the file (``StateSchema/currentVersion`` once opened).
+    public func schemaVersion() throws -> Int {
+        try database.read { db in try StateSchema.version(in: db) }
+    }
+
+    /// Eviction runs inside every ``insertAndQuery(_:)``: nothing to do.
+    public func evictNow() {}
+
+    /// SQLite closes the file when the store is released.
+    public func close() async {}
+
     /// Entries in this process's LSH cache.
     public var cachedBucketCount: Int { memory.withLock { $0.buckets.count } }
 
@@ -105,12 +116,7 @@ public final class DedupIndex: Sendable {
         var bandKeys: [UInt64]
     }
 
-    struct Match {
-        var matchedDocID: String
-        var clusterID: String
-        var similarity: Double
-        var kind: DuplicateKind
-    }
+    typealias Match = DedupMatch
 
     func decide(_ document: PreparedDocument, db: Database, memory: inout BandMemory) throws -> Decision {
         if let replay = try storedVerdict(of: document.docID, db: db) {
@@ -237,17 +243,8 @@ public final class DedupIndex: Sendable {
             guard let blob = reference["shingles"] as Data? else { continue }
             let overlap = SetSimilarity(a: shingles, b: BlobCoding.decode(blob, as: UInt32.self))
             guard overlap.smallerSize >= settings.minShingles else { continue }
-            let found: Match?
-            if overlap.jaccard >= settings.jaccardThreshold {
-                found = Match(
-                    matchedDocID: reference["doc_id"], clusterID: clusterID, similarity: overlap.jaccard, kind: .near)
-            } else if overlap.containment >= settings.containmentThreshold {
-                found = Match(
-                    matchedDocID: reference["doc_id"], clusterID: clusterID, similarity: overlap.containment,
-                    kind: .contained)
-            } else {
-                found = nil
-            }
+            let found = DedupMatch.verified(
+                overlap, matchedDocID: reference["doc_id"], clusterID: clusterID, settings: settings)
             if let found, found.similarity > (best?.similarity ?? -1) { best = found }
         }
         return best
