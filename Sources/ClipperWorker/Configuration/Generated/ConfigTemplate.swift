@@ -16,8 +16,8 @@ public enum ConfigTemplate {
         "dedup": (
             10_000,
             [
-                ("store", "${CLIPPER_DEDUP_STORE:sqlite}   # sqlite: one host (state_dir) | postgres: many hosts"),
-                ("postgres_url", "${CLIPPER_DEDUP_POSTGRES_URL:}   # postgres://user:password@host:5432/db; never printed"),
+                ("store", "${CLIPPER_DEDUP_STORE:sqlite}   # sqlite: one host | postgres: many hosts"),
+                ("postgres_url", "${CLIPPER_DEDUP_POSTGRES_URL:}   # postgres://user:password@host/db, never printed"),
             ]
         ),
     ]
