@@ -92,21 +92,7 @@ import Yams
     func validate(_ yaml: String) throws -> (status: Int32, output: String) {
         let value = JSONValue(yaml: try Yams.load(yaml: yaml))
         let line = try JSONEncoder().encode(value)
-        let input = FileManager.default.temporaryDirectory.appending(path: "clipper-config-\(UUID().uuidString).jsonl")
-        try (line + Data([0x0A])).write(to: input)
-        defer { try? FileManager.default.removeItem(at: input) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [
-            "python3", Self.root.appending(path: "scripts/validate-records.py").path,
-            Self.root.appending(path: "Config/schemas/clipper.config.schema.json").path, input.path,
-        ]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, output)
+        return try RecordValidator.validate(
+            [line], schema: Self.root.appending(path: "Config/schemas/clipper.config.schema.json").path)
     }
 }

@@ -9,27 +9,9 @@ import Testing
 /// `jsonschema` package through scripts/validate-records.py, the same tool users get).
 @Suite struct SchemaConformanceTests {
     static let root = CatalogPaths.repositoryRoot
-    /// The venv `scripts/setup.sh --for-tests` makes (with jsonschema), else the machine's python3.
-    static let python: String = {
-        let venv = root.appending(path: ".tools/venv-tests/bin/python").path
-        return FileManager.default.isExecutableFile(atPath: venv) ? venv : "python3"
-    }()
 
     func validate(_ lines: [Data], schema: String) throws -> (status: Int32, output: String) {
-        let input = FileManager.default.temporaryDirectory.appending(path: "clipper-records-\(UUID().uuidString).jsonl")
-        try lines.reduce(into: Data()) { $0.append($1); $0.append(0x0A) }.write(to: input)
-        defer { try? FileManager.default.removeItem(at: input) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [Self.python, Self.root.appending(path: "scripts/validate-records.py").path,
-                             schema, input.path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, output)
+        try RecordValidator.validate(lines, schema: schema)
     }
 
     @Test func enrichedSamplesValidateAgainstTheSchema() async throws {
