@@ -75,24 +75,26 @@ public struct MentionExtractor: Sendable {
                 source: .watchlist)
         }
         var found = hits
-        var listed = gazetteerCandidates(tokens: tokens, scalars: scalars, field: field)
+        let listed: [Candidate]
         switch (support, tagger) {
         case (.trained, let tagger?), (.transferred, let tagger?):
             // Countries and continents the tagger left out ("Guadeloupe :" opening a headline) are places anyway;
             // not in Chinese or Japanese script, where "日本" as a modifier is no name and the tagger knows it.
             let tagged = taggedCandidates(tagger, tokens: tokens, scalars: scalars, field: field)
-            listed = tagged + listed.filter { candidate in
-                let kind = candidate.place?.kind
-                return (kind == .country || kind == .continent) && ScalarClass.cjkClass(scalars[candidate.start]) == nil
-                    && !tagged.contains { $0.overlaps(candidate) }
+            let countries = gazetteerCandidates(
+                tokens: tokens, scalars: scalars, field: field, kinds: [.country, .continent])
+            listed = tagged + countries.filter { candidate in
+                ScalarClass.cjkClass(scalars[candidate.start]) == nil && !tagged.contains { $0.overlaps(candidate) }
             }
         case (.precisionFallback, let tagger?):
             // High evidence: the gazetteer and the tagger agree on the span and on LOC.
             let places = taggedCandidates(tagger, tokens: tokens, scalars: scalars, field: field)
                 .filter { $0.type == .location }
-            listed = listed.filter { candidate in places.contains { $0.start == candidate.start && $0.end == candidate.end } }
+            listed = gazetteerCandidates(tokens: tokens, scalars: scalars, field: field).filter { candidate in
+                places.contains { $0.start == candidate.start && $0.end == candidate.end }
+            }
         default:
-            break
+            listed = gazetteerCandidates(tokens: tokens, scalars: scalars, field: field)
         }
         for candidate in listed where !hits.contains(where: { $0.overlaps(candidate) }) {
             found.append(candidate)
@@ -114,12 +116,15 @@ public struct MentionExtractor: Sendable {
         }
     }
 
-    /// Gazetteer places with evidence, for languages without a trusted tagger: the name is written as a name
-    /// (capitalised, in scripts with case), an all-capital form must be the place's own name ("SPD" is never
-    /// Saidpur), and a city must reach `gazetteerMinPopulation`. In Chinese and Japanese script a name must not
-    /// run on into a longer name (南京大學), and a city must have a million people.
-    func gazetteerCandidates(tokens: [Token], scalars: [Unicode.Scalar], field: TextField) -> [Candidate] {
+    /// Gazetteer places with evidence (of `kinds` only, when given): the name is written as a name (capitalised,
+    /// in scripts with case), an all-capital form must be the place's own name ("SPD" is never Saidpur), and a
+    /// city must reach `gazetteerMinPopulation`. In Chinese and Japanese script a name must not run on into a
+    /// longer name (南京大學), and a city must have a million people.
+    func gazetteerCandidates(
+        tokens: [Token], scalars: [Unicode.Scalar], field: TextField, kinds: Set<Place.Kind>? = nil
+    ) -> [Candidate] {
         resources.gazetteer.placeMatches(in: tokens.map(\.text)).compactMap { match in
+            guard kinds?.contains(match.place.kind) ?? true else { return nil }
             guard match.place.kind != .city || match.place.population >= gazetteerMinPopulation else { return nil }
             let start = tokens[match.start].start
             let end = tokens[match.start + match.length - 1].end
