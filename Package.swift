@@ -81,6 +81,10 @@ let benchmarkTargets: [Target] = buildsTools ? [
         name: "KafkaPassthroughBenchmark",
         dependencies: ["ClipperKafka", logging],
         path: "Benchmarks/KafkaPassthrough", exclude: ["c"], swiftSettings: strict),
+    .executableTarget(
+        name: "ChainBenchmark",
+        dependencies: ["ClipperCatalog", "ClipperWorker", "ClipperCore"],
+        path: "Benchmarks/ChainBenchmark", swiftSettings: strict),
 ] : []
 
 let package = Package(

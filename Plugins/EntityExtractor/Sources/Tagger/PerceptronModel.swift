@@ -44,6 +44,21 @@ public struct PerceptronModel: Sendable {
         mask = slots - 1
     }
 
+    /// Loads the home slot of every hash, so that the lookups that follow find them in cache. The loads are
+    /// independent of each other, so the CPU overlaps their cache misses; the result only keeps them from being
+    /// optimised away.
+    @inline(__always)
+    public func touch(_ hashes: UnsafeBufferPointer<UInt64>) {
+        let stride = table.stride
+        let slots = table.slots
+        var sink: UInt64 = 0
+        for hash in hashes {
+            let slot = Int(truncatingIfNeeded: hash) & mask
+            sink ^= UnsafeRawPointer(slots + slot * stride).loadUnaligned(as: UInt64.self)
+        }
+        table.sink = sink
+    }
+
     /// Adds the weights of feature `hash` to `scores` (one entry per label); unknown features add nothing.
     @inline(__always)
     public func accumulate(_ hash: UInt64, into scores: UnsafeMutableBufferPointer<Int>, offset: Int) {
@@ -74,6 +89,9 @@ final class WeightTable: @unchecked Sendable {
     let slots: UnsafeMutablePointer<UInt8>
     let stride: Int
     let keys: [UInt64]
+    /// Written by ``PerceptronModel/touch(_:)`` so that its loads are not dead code; never read. Racy writes from
+    /// several taggers are harmless (the value is meaningless).
+    var sink: UInt64 = 0
 
     init(keys: [UInt64], weights: [Int16], labelCount: Int) {
         self.keys = keys
