@@ -102,7 +102,7 @@ extension WorkerIntegrationTests {
             let run = try await Self.clipper(["lint", loop.path, empty.path, size.path], in: directory)
             #expect(run.status == 1)
             let lines = run.stdout.split(separator: "\n").map(String.init)
-            #expect(lines.contains { $0.hasPrefix(loop.path + ":3:") && $0.contains("kafka.topics.output") }, "\(lines)")
+            #expect(lines.contains { $0.hasPrefix(loop.path + ":4:") && $0.contains("kafka.topics.output") }, "\(lines)")
             #expect(lines.contains { $0.hasPrefix(empty.path) && $0.contains("kafka.topics.input: empty") }, "\(lines)")
             #expect(lines.contains { $0.hasPrefix(empty.path) && $0.contains("processors: empty list") }, "\(lines)")
             #expect(
@@ -125,7 +125,7 @@ extension WorkerIntegrationTests {
             let env = try Self.write("# brokers\nexport LINT_BROKERS=\"127.0.0.1:9093\"\n", "env", in: directory)
             let noEnv = try await Self.clipper(["lint", "\(directory.path)/*.yaml"], in: directory)
             #expect(noEnv.status == 1)
-            #expect(noEnv.stdout.contains("a.yaml:3:22: kafka.bootstrap_servers: environment variable LINT_BROKERS"), "\(noEnv.output)")
+            #expect(noEnv.stdout.contains("a.yaml:2:3: kafka.bootstrap_servers: environment variable LINT_BROKERS"), "\(noEnv.output)")
             #expect(noEnv.stdout.contains("b.yaml: ok"), "\(noEnv.output)")
             let withEnv = try await Self.clipper(
                 ["lint", "--env-file", env.path, "\(directory.path)/*.yaml", "-c", "\(directory.path)/b.yaml"], in: directory)

@@ -90,11 +90,22 @@ public struct OffsetReset: Sendable {
         }
     }
 
-    /// "client id clipper-1 on host /10.0.0.7 (member clipper-1-4f2…)"; parts the broker left blank say so.
+    /// "client id clipper-1 on host /10.0.0.7 (member clipper-1-4f2…)". A broker that leaves the client id blank
+    /// (Tansu 0.6) still names the member `<client id>-<uuid>`, so the client id is taken from there.
     static func describe(_ member: GroupDescription.Member) -> String {
-        let client = member.clientID.isEmpty ? "(no client id)" : member.clientID
-        let host = member.host.isEmpty ? "(host not reported)" : member.host
+        let client = !member.clientID.isEmpty ? member.clientID : clientID(fromMemberID: member.memberID) ?? "(no client id)"
+        let host = member.host.isEmpty ? "(host not reported by the broker)" : member.host
         let id = member.memberID.isEmpty ? "" : " (member \(member.memberID))"
         return "client id \(client) on host \(host)\(id)"
+    }
+
+    /// `clipper` from `clipper-bf0021cc-07e9-4bf6-90ad-3c94fa22d103`: Kafka member ids are the client id, a dash and
+    /// a UUID.
+    static func clientID(fromMemberID memberID: String) -> String? {
+        guard memberID.count > 37 else { return nil }
+        let uuid = memberID.suffix(36)
+        let separator = memberID.index(memberID.endIndex, offsetBy: -37)
+        guard memberID[separator] == "-", UUID(uuidString: String(uuid)) != nil else { return nil }
+        return String(memberID[..<separator])
     }
 }
