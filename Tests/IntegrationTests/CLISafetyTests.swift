@@ -190,42 +190,56 @@ extension WorkerIntegrationTests {
             defer { broker.stop() }
             let client = KafkaClientSettings(bootstrapServers: broker.bootstrapServers)
             let admin = try KafkaAdmin(client: client)
-            try await admin.createTopic("raw", partitions: 1)
+            try await admin.createTopic("raw", partitions: 2)
             let producer = try KafkaProducer(settings: ProducerSettings(client: client), logger: WorkerTestEnvironment.logger)
-            for id in 0..<4 {
-                _ = try await producer.send(OutgoingRecord(topic: "raw", key: nil, value: Array(Self.article(id).utf8), partition: 0))
+            for id in 0..<6 {
+                _ = try await producer.send(OutgoingRecord(
+                    topic: "raw", key: nil, value: Array(Self.article(id).utf8), partition: id < 4 ? 0 : 1))
             }
             _ = await producer.close(timeout: .seconds(5))
-            // A committed offset far beyond the log, as after the topic was recreated.
-            try await admin.commitOffsets(group: "cli-safety", [TopicPartitionOffset(topic: "raw", partition: 0, offset: 1000)])
+            // Partition 0: a committed offset far beyond its 4-record log, as after the topic was recreated.
+            try await admin.commitOffsets(group: "cli-safety", [
+                TopicPartitionOffset(topic: "raw", partition: 0, offset: 1000),
+                TopicPartitionOffset(topic: "raw", partition: 1, offset: 2),
+            ])
             let config = try Self.write(Self.config(servers: broker.bootstrapServers), "c.yaml", in: directory)
-            func committed() async throws -> Int64? {
-                try await admin.committedOffsets(group: "cli-safety", topic: "raw").first?.offset
+            func committed() async throws -> [Int32: Int64] {
+                Dictionary(uniqueKeysWithValues: try await admin.committedOffsets(group: "cli-safety", topic: "raw")
+                    .map { ($0.partition, $0.offset) })
             }
 
             let plan = try await Self.clipper(["reset-offsets", "-c", config.path, "--earliest"], in: directory)
             #expect(plan.status == 0, "\(plan.output)")
             #expect(plan.stdout.contains("plan only: nothing changed"), "\(plan.output)")
             #expect(plan.stdout.contains("needs --force: partition 0 would move back 1000 records"), "\(plan.output)")
-            #expect(try await committed() == 1000)
+            #expect(!plan.stdout.contains("partition 1 would move"), "\(plan.output)")
+            #expect(try await committed() == [0: 1000, 1: 2])
 
             let refused = try await Self.clipper(["reset-offsets", "-c", config.path, "--earliest", "--execute"], in: directory)
             #expect(refused.status != 0 && refused.stderr.contains("rerun with --force"), "\(refused.output)")
-            #expect(try await committed() == 1000)
+            #expect(try await committed() == [0: 1000, 1: 2])
 
             let pastEnd = try await Self.clipper(
                 ["reset-offsets", "-c", config.path, "--to-offset", "0:99", "--execute", "--force"], in: directory)
             #expect(pastEnd.status != 0 && pastEnd.stderr.contains("past the end of raw partition 0"), "\(pastEnd.output)")
+            let noPartition = try await Self.clipper(
+                ["reset-offsets", "-c", config.path, "--to-offset", "5:0", "--execute"], in: directory)
+            #expect(noPartition.status != 0 && noPartition.stderr.contains("partition 5 does not exist"), "\(noPartition.output)")
 
             let future = Timestamps.rfc3339(Date().addingTimeInterval(86_400))
             let later = try await Self.clipper(
                 ["reset-offsets", "-c", config.path, "--to-time", future, "--execute"], in: directory)
             #expect(later.status != 0 && later.stderr.contains("in the future"), "\(later.output)")
 
-            let forced = try await Self.clipper(
-                ["reset-offsets", "-c", config.path, "--earliest", "--execute", "--force"], in: directory)
-            #expect(forced.status == 0, "\(forced.output)")
-            #expect(try await committed() == 0)
+            let named = try await Self.clipper(
+                ["reset-offsets", "-c", config.path, "--to-offset", "0:1", "--execute", "--force"], in: directory)
+            #expect(named.status == 0, "\(named.output)")
+            #expect(try await committed() == [0: 1, 1: 2], "only the named partition moves")
+
+            let earliest = try await Self.clipper(
+                ["reset-offsets", "-c", config.path, "--earliest", "--execute"], in: directory)
+            #expect(earliest.status == 0, "within the retained log: no --force needed: \(earliest.output)")
+            #expect(try await committed() == [0: 0, 1: 0])
         }
 
         // MARK: issue 15 item 7

@@ -34,13 +34,18 @@ public struct OffsetReset: Sendable {
         public var backwards: Int64 { committed.map { max(0, $0 - new) } ?? 0 }
     }
 
-    /// What the reset would do. Uses the plan's start offsets; a start time resolves with offsets-for-times.
+    /// What the reset would do. Uses the plan's start offsets; a start time resolves with offsets-for-times. With
+    /// per-partition offsets (`0:1200,1:980`) only the named partitions move, as with Kafka's tool.
     /// Throws ``ReplayError`` for an unknown topic or partition and for offsets past the end.
     public func plan(_ request: ReplayRequest) async throws -> [Move] {
         let plan = try await ReplayPlanner(admin: admin).plan(
             request, topic: topic, startOption: "--to-offset", endOption: "--to-offset")
         let current = try await admin.committedOffsets(group: group, topic: topic)
-        return plan.partitions.map { partition in
+        var partitions = plan.partitions
+        if case .offsets(.perPartition(let named)) = request.start {
+            partitions = partitions.filter { named[$0.partition] != nil }
+        }
+        return partitions.map { partition in
             let committed = current.first { $0.partition == partition.partition }?.offset
             return Move(
                 partition: partition.partition, committed: (committed ?? -1) >= 0 ? committed : nil,
