@@ -14,6 +14,11 @@ public struct ProcessingInfo: Sendable, Hashable, Codable {
     public var processors: [ProcessorRun]
     /// Things about the input a reader should know, one sentence each, e.g. a `published_at` that is not RFC 3339
     /// (kept as given). Absent when there are none.
+    ///
+    /// ```swift
+    /// Article(raw: RawArticle(id: "1", title: "T", publishedAt: "yesterday")).processing.warnings
+    /// // ["published_at \"yesterday\" is not an RFC 3339 time; kept as given"]
+    /// ```
     public var warnings: [String]?
 
     public init(

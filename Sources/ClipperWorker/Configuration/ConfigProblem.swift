@@ -19,6 +19,10 @@ public struct ConfigProblem: Error, Sendable, Hashable, CustomStringConvertible 
     }
 
     /// `12:3: ` when the position is known, else empty: the prefix `clipper lint` puts after the file name.
+    ///
+    /// ```swift
+    /// print("clipper.yaml:\(problem.position)\(problem)") // clipper.yaml:12:3: kafka.bootstrap_server: unknown key; …
+    /// ```
     public var position: String { line.map { "\($0):\(column ?? 1): " } ?? "" }
 
     public var description: String { "\(path): \(message)" }

@@ -31,6 +31,10 @@ public struct OffsetReset: Sendable {
         public var high: Int64 = 0
 
         /// How many records the partition moves back (0 when it moves forward or had no committed offset).
+        ///
+        /// ```swift
+        /// Move(partition: 0, committed: 120, new: 100, low: 0, high: 120).backwards // 20
+        /// ```
         public var backwards: Int64 { committed.map { max(0, $0 - new) } ?? 0 }
     }
 
