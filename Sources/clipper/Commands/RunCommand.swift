@@ -17,7 +17,7 @@ struct RunCommand: AsyncParsableCommand {
             close watchdog fired; 3: a processor with on_error.then: fail failed.
             """)
 
-    @Option(name: .long, help: "Config file (YAML).")
+    @Option(name: [.customShort("c"), .long], help: "Config file (YAML).")
     var config: String = "Config/clipper.yaml"
 
     func run() async throws {
