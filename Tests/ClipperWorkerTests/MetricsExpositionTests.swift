@@ -99,6 +99,20 @@ import Testing
         #expect(lagLines().isEmpty, "\(lagLines())")
     }
 
+    @Test func lagAndPausedGaugesCoverOnlyTheAssignedPartitions() {
+        let kept = TopicPartition(topic: "t", partition: 0)
+        let revoked = TopicPartition(topic: "t", partition: 1)
+        var status = PipelineStatus()
+        status.assignedPartitions = [kept]
+        status.pausedPartitions = [kept]
+        // Statistics from before the revoke still list partition 1.
+        status.consumerLag = [kept: 5, revoked: 40]
+        #expect(status.lagOfAssignedPartitions == [kept: 5])
+        #expect(status.pausedFlagsOfAssignedPartitions == [kept: 1])
+        status.pausedPartitions = []
+        #expect(status.pausedFlagsOfAssignedPartitions == [kept: 0])
+    }
+
     @Test func processMetricsComeFromProc() throws {
         let sample = try #require(ProcessMetrics.sample(), "no /proc on this machine")
         #expect(sample.residentBytes > 1_000_000, "resident \(sample.residentBytes)")

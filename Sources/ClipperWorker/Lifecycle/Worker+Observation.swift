@@ -43,10 +43,8 @@ extension Worker {
         var pausedGauge = PartitionGaugeSeries(.partitionPaused, metrics: metrics)
         while !Task.isCancelled {
             let status = kafka.status
-            let assigned = Set(status.assignedPartitions)
-            lag.update(status.consumerLag.filter { assigned.contains($0.key) }.mapValues(Double.init))
-            let paused = Set(status.pausedPartitions)
-            pausedGauge.update(Dictionary(uniqueKeysWithValues: assigned.map { ($0, paused.contains($0) ? 1 : 0) }))
+            lag.update(status.lagOfAssignedPartitions)
+            pausedGauge.update(status.pausedFlagsOfAssignedPartitions)
             metrics.setGauge(.inFlightMessages, Double(status.inFlightMessages.values.reduce(0, +)))
             metrics.setGauge(.inFlightBytes, Double(status.totalInFlightBytes))
             metrics.setGauge(.producerQueueMessages, Double(status.producerOutstanding))

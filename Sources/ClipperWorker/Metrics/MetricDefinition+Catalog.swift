@@ -34,13 +34,15 @@ extension MetricDefinition {
     public static let inFlightMessages = MetricDefinition(
         "clipper_inflight_messages", .gauge, help: "Records consumed and not yet acknowledged by the broker as output.")
     public static let inFlightBytes = MetricDefinition(
-        "clipper_inflight_bytes", .gauge, help: "Input bytes consumed and not yet acknowledged by the broker as output.")
+        "clipper_inflight_bytes", .gauge, help: "Input bytes consumed and not yet acknowledged by the broker as output."
+    )
     public static let producerQueueMessages = MetricDefinition(
         "clipper_producer_queue_messages", .gauge, help: "Records in the producer's queue, not yet acknowledged.")
     public static let commits = MetricDefinition(
         "clipper_commits_total", .counter, help: "Offset commits that succeeded.")
     public static let commitFailures = MetricDefinition(
-        "clipper_commit_failures_total", .counter, help: "Offset commits that failed (records are redelivered, not lost).")
+        "clipper_commit_failures_total", .counter,
+        help: "Offset commits that failed (records are redelivered, not lost).")
     public static let rebalances = MetricDefinition(
         "clipper_rebalances_total", .counter, labels: ["kind"],
         help: "Consumer group rebalance events, by kind (assigned, revoked, lost).")

@@ -26,7 +26,8 @@ public final class ProcessorWatchdog: ChainObserver {
         running.withLock { $0[token] = (name, .now) }
     }
 
-    public func processorFinished(_ name: String, token: ProcessorRunToken, status: ProcessorRunStatus, seconds: Double) {
+    public func processorFinished(_ name: String, token: ProcessorRunToken, status: ProcessorRunStatus, seconds: Double)
+    {
         running.withLock { _ = $0.removeValue(forKey: token) }
         metrics.recordProcessor(name, status: status, seconds: seconds)
     }
