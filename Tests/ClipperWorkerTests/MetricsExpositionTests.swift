@@ -167,7 +167,8 @@ import Testing
         let readme = try String(contentsOf: CatalogPaths.repositoryRoot.appending(path: "README.md"), encoding: .utf8)
         let tableRows = readme.split(separator: "\n").filter { $0.hasPrefix("| `clipper_") || $0.hasPrefix("| `process_") }
         for metric in MetricDefinition.all {
-            #expect(tableRows.contains { $0.contains("`\(metric.name)") }, "README's metrics table lacks \(metric.name)")
+            let written = metric.labels.isEmpty ? "`\(metric.name)`" : "`\(metric.name){\(metric.labels.joined(separator: ","))}`"
+            #expect(tableRows.contains { $0.contains(written) }, "README's metrics table lacks \(written)")
         }
     }
 

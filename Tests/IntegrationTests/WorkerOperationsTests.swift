@@ -1,3 +1,4 @@
+import ClipperWorker
 import Foundation
 import Testing
 
@@ -64,6 +65,14 @@ extension WorkerIntegrationTests {
             #expect(process.sum("process_resident_memory_bytes") > 10_000_000)
             #expect(process.sum("process_open_fds") > 0 && process.sum("process_cpu_seconds_total") > 0)
             #expect(process.sum("process_start_time_seconds") > Date().timeIntervalSince1970 - 600)
+            // Every clipper_* series carries the labels its catalog entry (and the README table) names.
+            for sample in process.samples where sample.name.hasPrefix("clipper_") {
+                let family = MetricDefinition.byName[sample.name]
+                    ?? MetricDefinition.byName[sample.name.replacing(/_(bucket|count|sum)$/, with: "")]
+                #expect(
+                    family.map { Set($0.labels) == Set(sample.labels.keys).subtracting(["le"]) } ?? false,
+                    "\(sample.name) \(sample.labels.keys.sorted()) vs catalog \(family?.labels ?? [])")
+            }
             #expect((await WorkerHTTP.get(port: port, path: "/readyz"))?.status == 200, "ready while running")
             #expect((await WorkerHTTP.get(port: port, path: "/livez"))?.status == 200, "live while running")
 
