@@ -177,5 +177,9 @@ import Testing
         let result = try Promtool.run(["check", "rules", rules])
         #expect(result.status == 0, "promtool check rules:\n\(result.output)")
         #expect(result.output.contains("SUCCESS"))
+        // The alerts' own unit tests: delivery errors name the failing worker; growing lag fires per topic.
+        let tests = CatalogPaths.repositoryRoot.appending(path: "deploy/prometheus/clipper-alerts.test.yml").path
+        let unit = try Promtool.run(["test", "rules", tests])
+        #expect(unit.status == 0, "promtool test rules:\n\(unit.output)")
     }
 }
