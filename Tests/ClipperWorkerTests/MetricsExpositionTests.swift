@@ -155,7 +155,9 @@ import Testing
                 text.matches(of: /\b(clipper|process)_[a-z_]+/).map { String($0.output.0) }
                     .map { $0.replacing(/_(bucket|count|sum)$/, with: "") }
                     .filter { !$0.hasPrefix("clipper_dedup_") })
-            #expect(used.subtracting(known).isEmpty, "\(file) uses unknown metrics: \(used.subtracting(known).sorted())")
+            // The README names the old name of a renamed metric, once, to tell users.
+            let allowed = file == "README.md" ? known.union(["clipper_consumer_lag"]) : known
+            #expect(used.subtracting(allowed).isEmpty, "\(file) uses unknown metrics: \(used.subtracting(allowed).sorted())")
         }
         let dashboard = try String(contentsOf: root.appending(path: "deploy/grafana/clipper-dashboard.json"), encoding: .utf8)
         let alerts = try String(contentsOf: root.appending(path: "deploy/prometheus/clipper-alerts.yml"), encoding: .utf8)
