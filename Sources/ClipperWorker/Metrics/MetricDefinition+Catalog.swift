@@ -31,6 +31,9 @@ extension MetricDefinition {
     public static let partitionPaused = MetricDefinition(
         "clipper_partition_paused", .gauge, labels: ["topic", "partition"],
         help: "1 while backpressure pauses fetching from the partition, else 0.")
+    public static let partitionStalledSeconds = MetricDefinition(
+        "clipper_partition_stalled_seconds", .gauge, labels: ["topic", "partition"],
+        help: "Seconds the committed offset of a lagging partition has stood still (0 while it moves or is caught up).")
     public static let inFlightMessages = MetricDefinition(
         "clipper_inflight_messages", .gauge, help: "Records consumed and not yet acknowledged by the broker as output.")
     public static let inFlightBytes = MetricDefinition(
@@ -74,7 +77,8 @@ extension MetricDefinition {
     /// The worker's own metrics, recorded through swift-metrics.
     public static let worker: [MetricDefinition] = [
         messagesIn, messagesOut, messagesDropped, deadLetters, processorDuration, processorErrors, processorStuck,
-        processorAvailable, processorOutages, consumerLagRecords, partitionPaused, inFlightMessages, inFlightBytes,
+        processorAvailable, processorOutages, consumerLagRecords, partitionPaused, partitionStalledSeconds,
+        inFlightMessages, inFlightBytes,
         producerQueueMessages, commits, commitFailures, rebalances, deliveryErrors, ready, live, buildInfo,
     ]
 
