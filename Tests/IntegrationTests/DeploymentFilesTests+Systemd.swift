@@ -2,6 +2,10 @@ import ClipperWorker
 import Foundation
 import Testing
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// The systemd units: lint before start, no restart loop on a record a processor refuses, EPERM for filtered
 /// system calls, documentation the install steps really install, and units systemd itself accepts.
 extension DeploymentFilesTests {
@@ -76,6 +80,19 @@ extension DeploymentFilesTests {
         try Data(unit.utf8).write(to: directory.appendingPathComponent(name))
         let result = try CommandRun([analyze, "verify", directory.appendingPathComponent(name).path], timeout: 60)
         #expect(result.status == 0 && result.output.isEmpty, "systemd-analyze verify \(path):\n\(result.output)")
+    }
+
+    @Test func withoutHOSTNAMEInTheEnvironmentTheWorkerIDIsTheHostName() throws {
+        // systemd starts services with a near-empty environment and no HOSTNAME.
+        let result = try CommandRun(
+            [try WorkerTestEnvironment.clipperBinary(), "print-config", "--config", "Config/clipper.yaml"],
+            in: Self.root, environment: ["PATH": "/usr/bin:/bin"], timeout: 60)
+        var buffer = [CChar](repeating: 0, count: 256)
+        _ = gethostname(&buffer, 255)
+        let hostName = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        try #require(!hostName.isEmpty && hostName != "clipper")
+        #expect(result.status == 0, "\(result.output)")
+        #expect(result.stdout.contains("worker_id: \(hostName)\n"), "\(result.stdout)")
     }
 
     @Test func theVersionIsWrittenOnce() throws {
