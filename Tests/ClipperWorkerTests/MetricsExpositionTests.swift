@@ -165,6 +165,26 @@ import Testing
         #expect(dashboard.contains("clipper_consumer_lag_records") && alerts.contains("clipper_consumer_lag_records"))
     }
 
+    @Test func theDashboardPanelsHaveUniqueIdsAndDoNotOverlap() throws {
+        let url = CatalogPaths.repositoryRoot.appending(path: "deploy/grafana/clipper-dashboard.json")
+        let dashboard = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
+        let panels = try #require(dashboard["panels"] as? [[String: Any]])
+        let ids = panels.compactMap { $0["id"] as? Int }
+        #expect(ids.count == panels.count && Set(ids).count == ids.count, "panel ids: \(ids)")
+        var cells: [String: Int] = [:]
+        for panel in panels {
+            let grid = try #require(panel["gridPos"] as? [String: Int])
+            let (x, y, w, h) = (grid["x"] ?? 0, grid["y"] ?? 0, grid["w"] ?? 0, grid["h"] ?? 0)
+            #expect(x >= 0 && w > 0 && x + w <= 24 && h > 0, "panel \(panel["id"] ?? "?") is outside the 24-column grid")
+            for column in x..<(x + w) {
+                for row in y..<(y + h) {
+                    let previous = cells.updateValue(panel["id"] as? Int ?? -1, forKey: "\(column),\(row)")
+                    #expect(previous == nil, "panels \(previous ?? -1) and \(panel["id"] ?? "?") overlap")
+                }
+            }
+        }
+    }
+
     @Test func theReadmeMetricsTableListsEveryMetric() throws {
         let readme = try String(contentsOf: CatalogPaths.repositoryRoot.appending(path: "README.md"), encoding: .utf8)
         let tableRows = readme.split(separator: "\n").filter { $0.hasPrefix("| `clipper_") || $0.hasPrefix("| `process_") }
