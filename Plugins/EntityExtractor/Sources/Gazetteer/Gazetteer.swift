@@ -132,7 +132,7 @@ public final class Gazetteer: Sendable {
     }
 
     /// The same, for a word given as lower-cased UTF-8.
-    public func classes(ofLowercasedBytes word: [UInt8]) -> [UInt8] {
+    public func classes(ofLowercasedBytes word: ArraySlice<UInt8>) -> [UInt8] {
         var hash = FeatureHash()
         hash.add(word)
         return wordClasses[hash.value] ?? Self.none

@@ -16,12 +16,12 @@ public enum CapitalisedRuns {
         /// Whether a word of the run is an organisation keyword ("Bank", "University").
         public var hasOrganisationKeyword: Bool
         /// Lower-cased first and last word of the run.
-        public var first: [UInt8]
-        public var head: [UInt8]
+        public var first: ArraySlice<UInt8>
+        public var head: ArraySlice<UInt8>
     }
 
-    static let connectors: Set<[UInt8]> = Set(
-        ["of", "the", "and", "for", "de", "&", "-", "von", "van", "la", "du", "del", "al", "bin", "da", "di"].map { Array($0.utf8) })
+    static let connectors: [[UInt8]] =
+        ["of", "the", "and", "for", "de", "&", "-", "von", "van", "la", "du", "del", "al", "bin", "da", "di"].map { Array($0.utf8) }
     static let organisationKeyword = Array("ORGKEY".utf8)
 
     public static func find(_ views: [TokenView]) -> [Membership?] {
@@ -37,7 +37,7 @@ public enum CapitalisedRuns {
             while end < count {
                 if isCapitalised(views[end]) {
                     end += 1
-                } else if connectors.contains(views[end].lowerBytes) && end + 1 < count && isCapitalised(views[end + 1]) {
+                } else if isConnector(views[end].lowerBytes) && end + 1 < count && isCapitalised(views[end + 1]) {
                     end += 2
                 } else {
                     break
@@ -46,10 +46,10 @@ public enum CapitalisedRuns {
             let length = end - index
             let hasKey = (index..<end).contains { contains(views[$0].classes, organisationKeyword) }
             for member in index..<end {
-                let position: Character =
+                let position: Unicode.Scalar =
                     length == 1 ? "S" : member == index ? "B" : member == end - 1 ? "E" : "I"
                 result[member] = Membership(
-                    position: position.asciiValue!, lengthDigit: UInt8(ascii: "0") + UInt8(min(length, 4)),
+                    position: UInt8(ascii: position), lengthDigit: UInt8(ascii: "0") + UInt8(min(length, 4)),
                     hasOrganisationKeyword: hasKey, first: views[index].lowerBytes, head: views[end - 1].lowerBytes)
             }
             index = end
@@ -61,9 +61,14 @@ public enum CapitalisedRuns {
         view.shape.first == UInt8(ascii: "X")
     }
 
-    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+    static func isConnector(_ word: ArraySlice<UInt8>) -> Bool {
+        connectors.contains { $0.elementsEqual(word) }
+    }
+
+    static func contains(_ haystack: ArraySlice<UInt8>, _ needle: [UInt8]) -> Bool {
         guard haystack.count >= needle.count else { return false }
-        for start in 0...(haystack.count - needle.count) where haystack[start..<(start + needle.count)].elementsEqual(needle) {
+        for start in haystack.startIndex...(haystack.endIndex - needle.count)
+        where haystack[start..<(start + needle.count)].elementsEqual(needle) {
             return true
         }
         return false

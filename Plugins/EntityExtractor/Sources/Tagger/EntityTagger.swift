@@ -85,10 +85,8 @@ public final class EntityTagger: Sendable {
     func decode(_ tokens: [Token]) -> (path: [Int], margins: [Int]) {
         let words = tokens.map(\.text)
         let gazetteerTags = gazetteer.phraseTags(words)
-        let views = words.indices.map { index in
-            var view = TokenView(word: words[index], classes: [], gazetteer: gazetteerTags[index])
-            view.classes = gazetteer.classes(ofLowercasedBytes: view.lowerBytes)
-            return view
+        let views = TokenView.views(of: words, gazetteerTags: gazetteerTags) { lower in
+            gazetteer.classes(ofLowercasedBytes: lower)
         }
         let runs = CapitalisedRuns.find(views)
         let labelCount = model.labels.count

@@ -9,9 +9,9 @@ public enum TokenFeatures {
         ".", "!", "?", "\u{201C}", "\"", ":", ";", "\u{2014}", "-", "(", "\u{2018}", "'",
         "\u{3002}", "\u{FF01}", "\u{FF1F}", "\u{300C}", "\u{300E}", "\u{201E}", "\u{00AB}",
     ]
-    static let startPad = Array("<s>".utf8)
-    static let endPad = Array("</s>".utf8)
-    static let dash = Array("-".utf8)
+    static let startPad = Array("<s>".utf8)[...]
+    static let endPad = Array("</s>".utf8)[...]
+    static let dash = Array("-".utf8)[...]
     static let bar = UInt8(ascii: "|")
     /// The most features ``forEach(_:runs:at:_:)`` produces for one token (44 today), with room to spare.
     static let maximumCount = 64
@@ -73,19 +73,21 @@ public enum TokenFeatures {
         let classesHere = views[index].classes
         let gazetteerHere = views[index].gazetteer
 
-        func emit(_ prefix: FeatureHash, _ part: [UInt8]) {
+        func emit(_ prefix: FeatureHash, _ part: ArraySlice<UInt8>) {
             var hash = prefix
             hash.add(part)
             body(hash.value)
         }
-        func emit(_ prefix: FeatureHash, _ first: [UInt8], _ second: [UInt8]) {
+        func emit(_ prefix: FeatureHash, _ first: ArraySlice<UInt8>, _ second: ArraySlice<UInt8>) {
             var hash = prefix
             hash.add(first)
             hash.add(bar)
             hash.add(second)
             body(hash.value)
         }
-        func emit(_ prefix: FeatureHash, _ first: [UInt8], _ second: [UInt8], _ third: [UInt8]) {
+        func emit(
+            _ prefix: FeatureHash, _ first: ArraySlice<UInt8>, _ second: ArraySlice<UInt8>, _ third: ArraySlice<UInt8>
+        ) {
             var hash = prefix
             hash.add(first)
             hash.add(bar)

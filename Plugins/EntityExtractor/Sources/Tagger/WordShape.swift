@@ -9,6 +9,12 @@ public enum WordShape {
     public static func bytes(of word: String) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(4)
+        append(of: word, to: &out)
+        return out
+    }
+
+    /// Appends the shape of `word` to `out` (the tagger writes every token's shape into one buffer).
+    public static func append(of word: String, to out: inout [UInt8]) {
         var lastClass: UInt8? = nil
         var lastScalar: Unicode.Scalar? = nil
         for scalar in word.unicodeScalars {
@@ -22,6 +28,5 @@ public enum WordShape {
                 lastClass = nil
             }
         }
-        return out
     }
 }
