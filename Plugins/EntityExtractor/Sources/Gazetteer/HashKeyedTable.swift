@@ -9,16 +9,15 @@
 /// table[FeatureHash("paris").value]  // "LOC"
 /// ```
 struct HashKeyedTable<Value: Sendable>: Sendable {
-    /// 0 marks an empty slot; a key of 0 is stored as 1 (``FeatureHash/value`` never gives 0).
-    private var keys: [UInt64]
-    private var values: [Value?]
+    /// Key and value side by side, so that a lookup touches one cache line. A key of 0 marks an empty slot; a key
+    /// of 0 is stored as 1 (``FeatureHash/value`` never gives 0).
+    private var slots: [(key: UInt64, value: Value?)]
     private(set) var count = 0
 
     init(minimumCapacity: Int = 16) {
         var capacity = 16
         while capacity < minimumCapacity * 2 { capacity *= 2 }
-        keys = [UInt64](repeating: 0, count: capacity)
-        values = [Value?](repeating: nil, count: capacity)
+        slots = Array(repeating: (0, nil), count: capacity)
     }
 
     @inline(__always)
@@ -26,10 +25,10 @@ struct HashKeyedTable<Value: Sendable>: Sendable {
 
     @inline(__always)
     private func slot(of key: UInt64) -> (index: Int, found: Bool) {
-        let mask = keys.count - 1
+        let mask = slots.count - 1
         var index = Int(truncatingIfNeeded: key) & mask
         while true {
-            let present = keys[index]
+            let present = slots[index].key
             if present == key { return (index, true) }
             if present == 0 { return (index, false) }
             index = (index + 1) & mask
@@ -39,35 +38,29 @@ struct HashKeyedTable<Value: Sendable>: Sendable {
     subscript(key: UInt64) -> Value? {
         get {
             let (index, found) = slot(of: Self.stored(key))
-            return found ? values[index] : nil
+            return found ? slots[index].value : nil
         }
         set {
             guard let newValue else { return }  // entries are never removed
             let key = Self.stored(key)
             var (index, found) = slot(of: key)
-            if !found && (count + 1) * 2 > keys.count {
+            if !found && (count + 1) * 2 > slots.count {
                 grow()
                 (index, found) = slot(of: key)
             }
-            if !found {
-                keys[index] = key
-                count += 1
-            }
-            values[index] = newValue
+            if !found { count += 1 }
+            slots[index] = (key, newValue)
         }
     }
 
     func contains(_ key: UInt64) -> Bool { slot(of: Self.stored(key)).found }
 
     private mutating func grow() {
-        let oldKeys = keys
-        let oldValues = values
-        keys = [UInt64](repeating: 0, count: oldKeys.count * 2)
-        values = [Value?](repeating: nil, count: oldKeys.count * 2)
-        for (index, key) in oldKeys.enumerated() where key != 0 {
-            let (slot, _) = slot(of: key)
-            keys[slot] = key
-            values[slot] = oldValues[index]
+        let old = slots
+        slots = Array(repeating: (0, nil), count: old.count * 2)
+        for entry in old where entry.key != 0 {
+            let (index, _) = slot(of: entry.key)
+            slots[index] = entry
         }
     }
 }
