@@ -80,19 +80,20 @@ public struct MentionExtractor: Sendable {
         case (.trained, let tagger?), (.transferred, let tagger?):
             // Countries and continents the tagger left out ("Guadeloupe :" opening a headline) are places anyway;
             // not in Chinese or Japanese script, where "日本" as a modifier is no name and the tagger knows it.
-            let tagged = taggedCandidates(tagger, tokens: tokens, scalars: scalars, field: field)
+            let matches = resources.gazetteer.phraseMatches(in: tokens.map(\.text))
+            let tagged = taggedCandidates(tagger, tokens: tokens, scalars: scalars, field: field, matches: matches)
             let countries = gazetteerCandidates(
-                tokens: tokens, scalars: scalars, field: field, kinds: [.country, .continent])
+                tokens: tokens, scalars: scalars, field: field, kinds: [.country, .continent], matches: matches)
             listed = tagged + countries.filter { candidate in
                 ScalarClass.cjkClass(scalars[candidate.start]) == nil && !tagged.contains { $0.overlaps(candidate) }
             }
         case (.precisionFallback, let tagger?):
             // High evidence: the gazetteer and the tagger agree on the span and on LOC.
-            let places = taggedCandidates(tagger, tokens: tokens, scalars: scalars, field: field)
+            let matches = resources.gazetteer.phraseMatches(in: tokens.map(\.text))
+            let places = taggedCandidates(tagger, tokens: tokens, scalars: scalars, field: field, matches: matches)
                 .filter { $0.type == .location }
-            listed = gazetteerCandidates(tokens: tokens, scalars: scalars, field: field).filter { candidate in
-                places.contains { $0.start == candidate.start && $0.end == candidate.end }
-            }
+            listed = gazetteerCandidates(tokens: tokens, scalars: scalars, field: field, matches: matches)
+                .filter { candidate in places.contains { $0.start == candidate.start && $0.end == candidate.end } }
         default:
             listed = gazetteerCandidates(tokens: tokens, scalars: scalars, field: field)
         }
@@ -102,8 +103,11 @@ public struct MentionExtractor: Sendable {
         return found.sorted { $0.start < $1.start }
     }
 
-    func taggedCandidates(_ tagger: EntityTagger, tokens: [Token], scalars: [Unicode.Scalar], field: TextField) -> [Candidate] {
-        tagger.tag(tokens).compactMap { span in
+    func taggedCandidates(
+        _ tagger: EntityTagger, tokens: [Token], scalars: [Unicode.Scalar], field: TextField,
+        matches: [PhraseMatch]? = nil
+    ) -> [Candidate] {
+        tagger.tag(tokens, phraseMatches: matches).compactMap { span in
             guard span.confidence >= minConfidence else { return nil }
             let words = tokens[span.firstToken..<(span.firstToken + span.tokenCount)].map(\.text)
             let place = span.type == .location
@@ -121,9 +125,12 @@ public struct MentionExtractor: Sendable {
     /// city must reach `gazetteerMinPopulation`. In Chinese and Japanese script a name must not run on into a
     /// longer name (南京大學), and a city must have a million people.
     func gazetteerCandidates(
-        tokens: [Token], scalars: [Unicode.Scalar], field: TextField, kinds: Set<Place.Kind>? = nil
+        tokens: [Token], scalars: [Unicode.Scalar], field: TextField, kinds: Set<Place.Kind>? = nil,
+        matches: [PhraseMatch]? = nil
     ) -> [Candidate] {
-        resources.gazetteer.placeMatches(in: tokens.map(\.text)).compactMap { match in
+        let gazetteer = resources.gazetteer
+        let places = matches.map(gazetteer.placeMatches(from:)) ?? gazetteer.placeMatches(in: tokens.map(\.text))
+        return places.compactMap { match in
             guard kinds?.contains(match.place.kind) ?? true else { return nil }
             guard match.place.kind != .city || match.place.population >= gazetteerMinPopulation else { return nil }
             let start = tokens[match.start].start

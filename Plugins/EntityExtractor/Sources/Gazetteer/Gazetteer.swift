@@ -97,7 +97,18 @@ public final class Gazetteer: Sendable {
     /// Longest place-name matches, left to right: `(start token, token count, place)`. A longer organisation
     /// name wins over a place inside it ("Bank of England" is not England).
     public func placeMatches(in words: [String]) -> [(start: Int, length: Int, place: Place)] {
-        phrases.longestMatches(in: words).compactMap { match in
+        placeMatches(from: phraseMatches(in: words))
+    }
+
+    /// Longest name matches of every kind (places and listed organisations), left to right; the tagger's
+    /// gazetteer feature and the place candidates both start from these, so a text is matched once.
+    public func phraseMatches(in words: [String]) -> [PhraseMatch] {
+        phrases.longestMatches(in: words)
+    }
+
+    /// The place matches among `matches`.
+    public func placeMatches(from matches: [PhraseMatch]) -> [(start: Int, length: Int, place: Place)] {
+        matches.compactMap { match in
             guard case .place(let index) = match.entry else { return nil }
             return (match.start, match.length, places[Int(index)])
         }
@@ -105,10 +116,10 @@ public final class Gazetteer: Sendable {
 
     /// Per token: "LOC-B", "LOC-I", "ORG-B", "ORG-I" or "-" (the tagger's `g=` feature). A token no name covers
     /// whose dictionary form (``InflectedForms``) is a one-token place name is "LOC-B" ("в Москве").
-    public func phraseTags(_ words: [String]) -> [[UInt8]] {
+    public func phraseTags(_ words: [String], matches: [PhraseMatch]? = nil) -> [[UInt8]] {
         var tags = [[UInt8]](repeating: Self.none, count: words.count)
         var covered = [Bool](repeating: false, count: words.count)
-        for match in phrases.longestMatches(in: words) {
+        for match in matches ?? phrases.longestMatches(in: words) {
             let isPlace = match.entry != .organisation
             tags[match.start] = isPlace ? Self.placeBegin : Self.organisationBegin
             covered[match.start] = true

@@ -6,6 +6,9 @@
 /// table.insert(["New", "York"], entry: .place(0))
 /// table.longestMatches(in: ["in", "New", "York"]).first?.length  // 2
 /// ```
+/// A name found in a text: its first token, its token count and what it names.
+public typealias PhraseMatch = (start: Int, length: Int, entry: PhraseTable.Entry)
+
 public struct PhraseTable: Sendable {
     public enum Entry: Sendable, Hashable {
         case place(Int32)
@@ -33,8 +36,8 @@ public struct PhraseTable: Sendable {
     }
 
     /// Longest matches, left to right: `(start token, token count, entry)`.
-    public func longestMatches(in words: [String]) -> [(start: Int, length: Int, entry: Entry)] {
-        var matches: [(start: Int, length: Int, entry: Entry)] = []
+    public func longestMatches(in words: [String]) -> [PhraseMatch] {
+        var matches: [PhraseMatch] = []
         var index = 0
         while index < words.count {
             var hash = FeatureHash()

@@ -48,8 +48,9 @@ public final class EntityTagger: Sendable {
     }
 
     /// Names in `tokens`, left to right.
-    public func tag(_ tokens: [Token]) -> [TaggedSpan] {
-        let (path, margins) = decode(tokens)
+    /// `phraseMatches`: the gazetteer's matches in these tokens, when the caller has them already.
+    public func tag(_ tokens: [Token], phraseMatches: [PhraseMatch]? = nil) -> [TaggedSpan] {
+        let (path, margins) = decode(tokens, phraseMatches: phraseMatches)
         var spans: [TaggedSpan] = []
         var current: TaggedSpan? = nil
         var minimumMargin = Int.max
@@ -82,9 +83,9 @@ public final class EntityTagger: Sendable {
         return spans
     }
 
-    func decode(_ tokens: [Token]) -> (path: [Int], margins: [Int]) {
+    func decode(_ tokens: [Token], phraseMatches: [PhraseMatch]? = nil) -> (path: [Int], margins: [Int]) {
         let words = tokens.map(\.text)
-        let gazetteerTags = gazetteer.phraseTags(words)
+        let gazetteerTags = gazetteer.phraseTags(words, matches: phraseMatches)
         let views = TokenView.views(of: words, gazetteerTags: gazetteerTags) { lower in
             gazetteer.classes(ofLowercasedBytes: lower)
         }
