@@ -47,26 +47,25 @@ def main() -> int:
     print("| measure | Clipper | Python stack | Clipper advantage |")
     print("|---|---|---|---|")
     chain, python, process = parts.get("chain"), parts.get("python"), parts.get("process")
+    python = python or {}
+
+    def compared(label, mine, theirs, digits=0, higher_is_better=False):
+        """A row with Clipper's figure, the Python stack's and how many times better Clipper is."""
+        advantage = ratio(mine, theirs) if higher_is_better else ratio(theirs, mine)
+        theirs_text = f"{theirs:,.{digits}f}" if theirs else "–"
+        print(f"| {label} | {mine:,.{digits}f} | {theirs_text} | {advantage} |")
+
     if chain:
         peers = {"language": "lingua", "entities": "spaCy sm", "dedup": "datasketch"}
         for name in chain["order"]:
-            mine = chain["processor_us"].get(name)
-            theirs = (python or {}).get("processor_us", {}).get(name)
             label = f"(a) `{name}` µs/article, one core" + (f" (vs {peers[name]})" if name in peers else "")
-            print(f"| {label} | {mine:,.0f} | {f'{theirs:,.0f}' if theirs else '–'} | {ratio(theirs, mine)} |")
-        theirs = (python or {}).get("chain_us")
-        print(f"| (a) whole chain µs/article (decode, chain, encode) | {chain['chain_us']:,.0f} | "
-              f"{f'{theirs:,.0f}' if theirs else '–'} | {ratio(theirs, chain['chain_us'])} |")
-        theirs = (python or {}).get("startup_s")
-        print(f"| (a) start-up: chain built, models loaded, s | {chain['startup_s']:.2f} | "
-              f"{f'{theirs:.2f}' if theirs else '–'} | {ratio(theirs, chain['startup_s'])} |")
+            compared(label, chain["processor_us"].get(name, 0), python.get("processor_us", {}).get(name))
+        compared("(a) whole chain µs/article (decode, chain, encode)", chain["chain_us"], python.get("chain_us"))
+        compared("(a) start-up: chain built, models loaded, s", chain["startup_s"], python.get("startup_s"), 2)
     if process:
-        theirs = (python or {}).get("articles_per_s")
-        print(f"| (a) `clipper process`, articles/s, one core, start-up included | {process['articles_per_s']:,.0f} | "
-              f"{f'{theirs:,.1f}' if theirs else '–'} | {ratio(process['articles_per_s'], theirs)} |")
-        theirs = (python or {}).get("rss_mb")
-        print(f"| (a) `clipper process` peak RSS, MB | {process['rss_mb']:,.0f} | "
-              f"{f'{theirs:,.0f}' if theirs else '–'} | {ratio(theirs, process['rss_mb'])} |")
+        compared("(a) `clipper process`, articles/s, one core, start-up included", process["articles_per_s"],
+                 python.get("articles_per_s"), 1, higher_is_better=True)
+        compared("(a) `clipper process` peak RSS, MB", process["rss_mb"], python.get("rss_mb"))
     for broker in ("tansu", "clipper"):
         run = parts.get(f"e2e-{broker}")
         if not run:

@@ -25,24 +25,7 @@ import Testing
     }
 
     @Test func samplesEnrichExactlyAsRecorded() async throws {
-        let state = FileManager.default.temporaryDirectory.appending(path: "clipper-golden-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: state) }
-        let environment = ProcessorEnvironment(configDirectory: Self.root.appending(path: "Config"), stateDirectory: state)
-        let specs = ProcessorCatalog.builtIn.names.map { ProcessorSpec(name: $0) }
-        let chain = try ProcessorCatalog.builtIn.makeChain(specs, environment: environment)
-        let pipeline = ArticlePipeline(chain: chain, identity: PipelineIdentity(workerID: "golden", chain: chain))
-        let samples = try String(contentsOf: Self.root.appending(path: "Config/samples/articles.jsonl"), encoding: .utf8)
-            .split(separator: "\n")
-        var lines: [String] = []
-        for (offset, line) in samples.enumerated() {
-            let decision = await pipeline.handle(
-                InputRecord(value: Data(line.utf8), topic: "articles.raw", partition: 0, offset: Int64(offset)))
-            guard case .publish(let enriched) = decision else {
-                Issue.record("sample \(offset) was not published: \(decision)")
-                continue
-            }
-            lines.append(try Self.comparable(enriched.value))
-        }
+        let lines = try await EnrichedSamples.publish().map { try Self.comparable($0.value) }
         let produced = lines.joined(separator: "\n") + "\n"
         if ProcessInfo.processInfo.environment["CLIPPER_UPDATE_GOLDEN"] == "1" {
             try Data(produced.utf8).write(to: Self.fixture)

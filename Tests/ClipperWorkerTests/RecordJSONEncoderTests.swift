@@ -8,8 +8,6 @@ import Testing
 /// ``RecordJSONEncoder`` must write exactly the bytes Foundation's `JSONEncoder` writes for records
 /// (`ArticleCoding.encoder()`: sorted keys, unescaped slashes): consumers diff and hash our output.
 @Suite struct RecordJSONEncoderTests {
-    static let root = CatalogPaths.repositoryRoot
-
     func expectSameBytes<T: Encodable>(_ value: T, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let ours = try RecordJSONEncoder().encode(value)
         let foundation = try ArticleCoding.encoder().encode(value)
@@ -20,24 +18,12 @@ import Testing
     }
 
     @Test func enrichedSamplesEncodeToFoundationsBytes() async throws {
-        let state = FileManager.default.temporaryDirectory.appending(path: "clipper-json-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: state) }
-        let environment = ProcessorEnvironment(configDirectory: Self.root.appending(path: "Config"), stateDirectory: state)
-        let specs = ProcessorCatalog.builtIn.names.map { ProcessorSpec(name: $0) }
-        let chain = try ProcessorCatalog.builtIn.makeChain(specs, environment: environment)
-        let pipeline = ArticlePipeline(chain: chain, identity: PipelineIdentity(workerID: "test", chain: chain))
-        let samples = try String(contentsOf: Self.root.appending(path: "Config/samples/articles.jsonl"), encoding: .utf8)
-            .split(separator: "\n")
-        var compared = 0
-        for (offset, line) in samples.enumerated() {
-            let decision = await pipeline.handle(
-                InputRecord(value: Data(line.utf8), topic: "articles.raw", partition: 0, offset: Int64(offset)))
-            guard case .publish(let enriched) = decision else { continue }
+        let outputs = try await EnrichedSamples.publish()
+        for enriched in outputs {
             try expectSameBytes(enriched.article)
             #expect(enriched.value == (try ArticleCoding.encoder().encode(enriched.article)))
-            compared += 1
         }
-        #expect(compared == samples.count)
+        #expect(outputs.count == (try EnrichedSamples.lines().count))
     }
 
     @Test func everyEscapeAndNumberRuleMatches() throws {

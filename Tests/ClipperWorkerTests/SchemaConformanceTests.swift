@@ -15,24 +15,8 @@ import Testing
     }
 
     @Test func enrichedSamplesValidateAgainstTheSchema() async throws {
-        let state = FileManager.default.temporaryDirectory.appending(path: "clipper-schema-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: state) }
-        let environment = ProcessorEnvironment(configDirectory: Self.root.appending(path: "Config"), stateDirectory: state)
-        let specs = ProcessorCatalog.builtIn.names.map { ProcessorSpec(name: $0) }
-        let chain = try ProcessorCatalog.builtIn.makeChain(specs, environment: environment)
-        let pipeline = ArticlePipeline(chain: chain, identity: PipelineIdentity(workerID: "test", chain: chain))
-        let samples = try String(contentsOf: Self.root.appending(path: "Config/samples/articles.jsonl"), encoding: .utf8)
-            .split(separator: "\n")
-        var outputs: [Data] = []
-        for (offset, line) in samples.enumerated() {
-            let decision = await pipeline.handle(
-                InputRecord(value: Data(line.utf8), topic: "articles.raw", partition: 0, offset: Int64(offset)))
-            guard case .publish(let enriched) = decision else {
-                Issue.record("sample \(offset) was not published: \(decision)")
-                continue
-            }
-            outputs.append(enriched.value)
-        }
+        let outputs = try await EnrichedSamples.publish().map(\.value)
+        let samples = try EnrichedSamples.lines()
         #expect(outputs.count == samples.count)
         #expect(outputs.contains { String(decoding: $0, as: UTF8.self).contains("\"entities\"") })
         let result = try validate(outputs, schema: "mm.article.enriched")

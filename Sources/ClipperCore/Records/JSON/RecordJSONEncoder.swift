@@ -78,16 +78,7 @@ final class Node {
 
 /// Number formatting as Foundation's encoder does it: Swift's shortest round-trip form without a trailing ".0".
 enum JSONNumber {
-    static func format(_ value: Double) throws -> String {
-        guard value.isFinite else {
-            throw EncodingError.invalidValue(
-                value, .init(codingPath: [], debugDescription: "\(value) cannot be written as a JSON number"))
-        }
-        let text = value.description
-        return text.hasSuffix(".0") ? String(text.dropLast(2)) : text
-    }
-
-    static func format(_ value: Float) throws -> String {
+    static func format<Number: BinaryFloatingPoint & CustomStringConvertible>(_ value: Number) throws -> String {
         guard value.isFinite else {
             throw EncodingError.invalidValue(
                 value, .init(codingPath: [], debugDescription: "\(value) cannot be written as a JSON number"))
