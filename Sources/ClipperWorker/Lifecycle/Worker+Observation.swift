@@ -2,6 +2,7 @@ import ClipperCore
 import ClipperKafka
 import Foundation
 import Logging
+import Synchronization
 
 extension Worker {
     /// Logs and counts pipeline events: rebalances, commits, pauses, librdkafka's own log lines.
@@ -39,6 +40,7 @@ extension Worker {
     /// Copies the pipeline's status into gauges once a second: lag, paused partitions, in-flight, queue depth.
     func sampleStatus() async {
         var pausedBefore: Set<TopicPartition> = []
+        var stalledBefore: [TopicPartition: Duration] = [:]
         while !Task.isCancelled {
             let status = kafka.status
             for (partition, lag) in status.consumerLag {
@@ -56,6 +58,21 @@ extension Worker {
             metrics.setGauge("clipper_inflight_messages", Double(status.inFlightMessages.values.reduce(0, +)))
             metrics.setGauge("clipper_inflight_bytes", Double(status.totalInFlightBytes))
             metrics.setGauge("clipper_producer_queue_messages", Double(status.producerOutstanding))
+            let lagging = Set(status.inFlightMessages.filter { $0.value > 0 }.keys)
+                .union(status.consumerLag.filter { $0.value > 0 }.keys)
+            let stalled = stuckPartitions.withLock {
+                $0.observe(
+                    stored: status.storedOffsets, lagging: lagging, assigned: status.assignedPartitions,
+                    now: .now)
+            }
+            let released = stalledBefore.filter { stalled[$0.key] == nil }.mapValues { _ in Duration.zero }
+            for (partition, duration) in stalled.merging(released, uniquingKeysWith: { current, _ in current }) {
+                // Seconds the committed offset has stood still while the partition lagged (0: moving or caught up).
+                metrics.setGauge(
+                    "clipper_partition_stalled_seconds", duration / .seconds(1),
+                    dimensions: [("topic", partition.topic), ("partition", "\(partition.partition)")])
+            }
+            stalledBefore = stalled
             let report = healthReport()
             metrics.setGauge("clipper_ready", report.isReady ? 1 : 0)
             metrics.setGauge("clipper_live", report.isLive ? 1 : 0)

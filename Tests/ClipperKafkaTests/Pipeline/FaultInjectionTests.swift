@@ -124,3 +124,60 @@ struct FaultInjectionTests {
         #expect(try await admin.watermarks(topic: "br.dlq", partition: 0).high == 1)
     }
 }
+
+@Suite("Fatal client errors", .timeLimit(.minutes(1)))
+struct FatalClientErrorTests {
+    @Test func aFatalProducerErrorStopsThePipelineAfterCommittingWhatWasDelivered() async throws {
+        let cluster = try TestCluster()
+        try cluster.broker.createTopic("fa.in", partitions: 2)
+        try cluster.broker.createTopic("fa.out", partitions: 2)
+        try await cluster.load("fa.in", count: 2_000, partitions: 2)
+        let group = "fa-group"
+        let handled = Handled()
+        let failures = Counter()
+        let pipeline = try cluster.pipeline(.subscribe(topics: ["fa.in"]), group: group)
+        let thrown: (any Error)? = try await withTimeout(.seconds(40), "fatal run") {
+            try await withThrowingTaskGroup(of: (any Error)?.self) { tasks in
+                tasks.addTask {
+                    do {
+                        try await pipeline.run(process: { record in
+                            handled.record(record)
+                            try? await Task.sleep(for: .milliseconds(1))  // a stream that is still flowing
+                            return .produce([OutgoingRecord(topic: "fa.out", key: record.key, value: record.value)])
+                        }, deliveryFailed: { _, _, _ in failures.add(); return nil })
+                        return nil
+                    } catch {
+                        return error
+                    }
+                }
+                tasks.addTask {
+                    try await eventually("some deliveries") { pipeline.status.produced >= 200 }
+                    pipeline.injectFatalProducerError(reason: "fault-injection test")
+                    return nil
+                }
+                var thrown: (any Error)?
+                for try await result in tasks where result != nil { thrown = result }
+                return thrown
+            }
+        }
+        let error = try #require(thrown as? KafkaError, "run() must throw the fatal error, got \(String(describing: thrown))")
+        #expect(error.isFatal)
+        #expect(pipeline.status.fatalError != nil)
+        #expect(failures.value == 0, "a fatal producer's failures are not handed to deliveryFailed")
+
+        // What was committed was delivered: every input below the committed offset has its output (same key).
+        let admin = try KafkaAdmin(client: cluster.client, embeddedBroker: cluster.broker, logger: cluster.logger)
+        let committed = try await admin.committedOffsets(group: group, topic: "fa.in")
+        let outputKeys = Set(try await TopicReader(client: cluster.client).readAll(topic: "fa.out").compactMap(\.key))
+        var committedTotal: Int64 = 0
+        for entry in committed where entry.offset > 0 {
+            committedTotal += entry.offset
+            for offset in 0..<entry.offset {
+                let index = Int(offset) * 2 + Int(entry.partition)
+                #expect(outputKeys.contains(Array("k\(index)".utf8)), "input [\(entry.partition)]@\(offset) committed, no output")
+            }
+        }
+        #expect(committedTotal > 0, "what was delivered before the fatal error is committed: \(committed)")
+        #expect(committedTotal < 2_000, "the fatal error stops the pipeline mid-stream: \(committed)")
+    }
+}
