@@ -27,7 +27,7 @@ extension WorkerIntegrationTests {
             scenario.config.maxRecordBytes = 4096
             // Full lanes: the drain must not work through a thousand buffered records per partition.
             scenario.config.maxInFlightPerPartition = 1_024
-            scenario.config.processorsYAML = "  - name: normalize\n  - name: language"
+            scenario.config.processorsYAML = "  - name: normalize\n  - name: language\n  - name: entities"
             let articles = WorkerTestArticles.generate(
                 count: Self.articleCount, partitions: WorkerScenario.inputPartitions, seed: 0x7E57_2, faults: true)
 

@@ -85,7 +85,9 @@ struct WorkerPausedBrokerTests {
         let noticedAfter = ContinuousClock.now - paused
         print("WorkerPausedBrokerTests: /readyz turned 503 after \(noticedAfter): \(notReady?.body ?? "-")")
         #expect(noticed, "/readyz stayed 200 with the broker paused for \(noticedAfter)\n\(worker.tail())")
-        #expect(notReady?.body.contains("broker") == true, "\(notReady?.body ?? "")")
+        // Which check notices first depends on timing: the broker's silence, or the group leaving up/steady.
+        let body = notReady?.body ?? ""
+        #expect(body.contains("broker") || body.contains("consumer group"), "\(body)")
         kill(broker.pid, SIGCONT)
 
         // Resumed: more input, ready again, everything processed.
