@@ -10,13 +10,23 @@ import Testing
 @Suite struct FaultPolicyTests {
     let tp = TopicPartition(topic: "in", partition: 0)
 
-    @Test func aNonRetriableFailureClimbsOneStepAndTheLastStepIsACountedDrop() {
-        #expect(DeliveryFailurePolicy.next(after: .output, retriable: false) == .deadLetter)
-        #expect(DeliveryFailurePolicy.next(after: .deadLetter, retriable: false) == .truncatedDeadLetter)
-        #expect(DeliveryFailurePolicy.next(after: .truncatedDeadLetter, retriable: false) == .drop)
-        for failed in [DeliveryFailurePolicy.Failed.output, .deadLetter, .truncatedDeadLetter] {
-            #expect(DeliveryFailurePolicy.next(after: failed, retriable: true) == .retry)
+    @Test func aTooLargeRecordClimbsOneStepPerFailureAndTheLastStepIsACountedDrop() {
+        #expect(DeliveryFailurePolicy.next(after: .output, retriable: false, tooLarge: true) == .deadLetter)
+        #expect(DeliveryFailurePolicy.next(after: .deadLetter, retriable: false, tooLarge: true) == .truncatedDeadLetter)
+        #expect(DeliveryFailurePolicy.next(after: .truncatedDeadLetter, retriable: false, tooLarge: true) == .drop)
+        #expect(DeliveryFailurePolicy.isTooLarge(KafkaError(code: .messageSizeTooLarge, text: "too large")))
+    }
+
+    @Test func otherFailuresRetryRatherThanDropAndAnOutputRefusedForGoodIsDeadLettered() {
+        #expect(DeliveryFailurePolicy.next(after: .output, retriable: false, tooLarge: false) == .deadLetter)
+        #expect(DeliveryFailurePolicy.next(after: .output, retriable: true, tooLarge: false) == .retry)
+        for failed in [DeliveryFailurePolicy.Failed.deadLetter, .truncatedDeadLetter] {
+            #expect(DeliveryFailurePolicy.next(after: failed, retriable: true, tooLarge: false) == .retry)
+            #expect(
+                DeliveryFailurePolicy.next(after: failed, retriable: false, tooLarge: false) == .retry,
+                "a missing topic or a refused ACL is fixed by an operator, not by dropping records")
         }
+        #expect(!DeliveryFailurePolicy.isTooLarge(KafkaError(code: .unknownTopicOrPartition, text: "unknown")))
     }
 
     @Test func theTruncatedDeadLetterKeepsAPrefixAndSaysWhatWasCut() throws {

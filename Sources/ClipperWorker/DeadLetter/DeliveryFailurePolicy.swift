@@ -1,16 +1,19 @@
 import ClipperKafka
 
 /// What the worker does when one of its outgoing records failed delivery for good (librdkafka's own retries are
-/// over, or the record was refused at once). Each step is tried once, so a record can never loop forever:
+/// over, or the record was refused at once). A record too large for the broker climbs one step per failure, so it
+/// can never loop forever; other failures of a dead letter (broker down, topic missing, not allowed) are retried,
+/// because dropping records over a fault that an operator can fix would lose data — the partition holds, and
+/// `worker.stuck_partition_ms` makes `/livez` say so.
 ///
-/// | failed record | retriable error (broker down, timed out) | any other error (too large, refused) |
-/// |---|---|---|
-/// | enriched output | retry after a backoff | dead letter with the original bytes (reason `produce`) |
-/// | dead letter | retry after a backoff | truncated dead letter (reason `oversize`, size and hash in headers) |
-/// | truncated dead letter | retry after a backoff | counted drop with an error log line |
+/// | failed record | too large | retriable (broker down, timed out) | any other error |
+/// |---|---|---|---|
+/// | enriched output | dead letter (reason `produce`) | retry after a backoff | dead letter (reason `produce`) |
+/// | dead letter | truncated dead letter (reason `oversize`) | retry | retry |
+/// | truncated dead letter | counted drop with an error log line | retry | retry |
 ///
 /// ```swift
-/// DeliveryFailurePolicy.next(after: .deadLetter, retriable: false) // .truncatedDeadLetter
+/// DeliveryFailurePolicy.next(after: .deadLetter, retriable: false, tooLarge: true) // .truncatedDeadLetter
 /// ```
 public enum DeliveryFailurePolicy {
     /// Which of the worker's records failed.
@@ -38,13 +41,18 @@ public enum DeliveryFailurePolicy {
         case retry, deadLetter, truncatedDeadLetter, drop
     }
 
-    /// The step after `failed` failed with an error that is (or is not) `retriable`.
-    public static func next(after failed: Failed, retriable: Bool) -> Step {
-        if retriable { return .retry }
+    /// The step after `failed` failed with an error that is (or is not) `retriable`, or says the record is
+    /// `tooLarge` for the broker.
+    public static func next(after failed: Failed, retriable: Bool, tooLarge: Bool) -> Step {
         switch failed {
-        case .output: return .deadLetter
-        case .deadLetter: return .truncatedDeadLetter
-        case .truncatedDeadLetter: return .drop
+        case .output: return retriable && !tooLarge ? .retry : .deadLetter
+        case .deadLetter: return tooLarge ? .truncatedDeadLetter : .retry
+        case .truncatedDeadLetter: return tooLarge ? .drop : .retry
         }
+    }
+
+    /// Whether `error` says the record (or its batch) is larger than the producer or the broker accepts.
+    public static func isTooLarge(_ error: KafkaError) -> Bool {
+        error.code == .messageSizeTooLarge || error.code == .recordListTooLarge
     }
 }

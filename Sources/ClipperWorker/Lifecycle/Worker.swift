@@ -168,7 +168,8 @@ public final class Worker: Sendable {
             "kafka.topic": "\(input.topic)", "kafka.partition": "\(input.partition)", "kafka.offset": "\(input.offset)",
             "failed": "\(failed)", "bytes": "\(outgoing.value?.count ?? 0)", "error": "\(error)",
         ]
-        switch DeliveryFailurePolicy.next(after: failed, retriable: error.isRetriable) {
+        let tooLarge = DeliveryFailurePolicy.isTooLarge(error)
+        switch DeliveryFailurePolicy.next(after: failed, retriable: error.isRetriable, tooLarge: tooLarge) {
         case .retry:
             logger.warning("delivery failed; retrying", metadata: metadata)
             return .retry

@@ -181,3 +181,38 @@ struct FatalClientErrorTests {
         #expect(committedTotal < 2_000, "the fatal error stops the pipeline mid-stream: \(committed)")
     }
 }
+
+@Suite("Shutdown with a record that never finishes", .timeLimit(.minutes(1)))
+struct ShutdownCloseTests {
+    /// The close after a timed-out drain used to wait for the same records again inside the revoke callback (a
+    /// second drain timeout), so the close watchdog fired: exit status 2 after drain + close timeouts.
+    @Test func aDrainThatTimesOutDoesNotMakeTheCloseWaitForTheRecordsAgain() async throws {
+        let cluster = try TestCluster()
+        try cluster.broker.createTopic("dc.in", partitions: 1)
+        try await cluster.load("dc.in", count: 10, partitions: 1)
+        var limits = PipelineLimits()
+        limits.drainTimeout = .seconds(3)
+        limits.closeTimeout = .seconds(2)
+        let pipeline = try cluster.pipeline(.subscribe(topics: ["dc.in"]), limits: limits)
+        let started = Counter()
+        let elapsed = try await withTimeout(.seconds(40), "shutdown with a stuck record") {
+            try await withThrowingTaskGroup(of: Void.self) { tasks in
+                tasks.addTask {
+                    try await pipeline.run(process: { _ in
+                        started.add()
+                        try? await Task.sleep(for: .seconds(3600))  // a processor that hangs until cancelled
+                        return .drop
+                    }, deliveryFailed: retryOriginal)
+                }
+                try await eventually("a record being processed") { started.value >= 1 }
+                let begin = ContinuousClock.now
+                pipeline.shutdown()
+                try await tasks.waitForAll()
+                return ContinuousClock.now - begin
+            }
+        }
+        #expect(!pipeline.status.closeWatchdogFired, "the close waited for the stuck record a second time")
+        #expect(elapsed < .seconds(5), "drain timeout (3 s) plus a prompt close, took \(elapsed)")
+        #expect(started.value == 1, "records behind the stuck one are skipped, not processed, at shutdown")
+    }
+}
