@@ -201,7 +201,11 @@ import Testing
                 return nil
             }
             group.addTask {
-                while worker.counters.snapshot.published < 50 { try? await Task.sleep(for: .milliseconds(5)) }
+                // Some outputs delivered and a settled group (one commit went through: the mock refuses commits
+                // during its first rebalance).
+                while worker.counters.snapshot.published < 50 || worker.kafka.status.commits < 1 {
+                    try? await Task.sleep(for: .milliseconds(5))
+                }
                 worker.kafka.injectFatalProducerError(reason: "fault-injection test")
                 let deadline = ContinuousClock.now + .seconds(2)
                 while ContinuousClock.now < deadline {

@@ -142,7 +142,7 @@ struct FatalClientErrorTests {
                     do {
                         try await pipeline.run(process: { record in
                             handled.record(record)
-                            try? await Task.sleep(for: .milliseconds(1))  // a stream that is still flowing
+                            try? await Task.sleep(for: .milliseconds(5))  // a stream that is still flowing
                             return .produce([OutgoingRecord(topic: "fa.out", key: record.key, value: record.value)])
                         }, deliveryFailed: { _, _, _ in failures.add(); return nil })
                         return nil
@@ -151,7 +151,12 @@ struct FatalClientErrorTests {
                     }
                 }
                 tasks.addTask {
-                    try await eventually("some deliveries") { pipeline.status.produced >= 200 }
+                    // Some deliveries, and a settled group (one commit went through): the mock refuses commits
+                    // while its first rebalance is still running, which would leave nothing to check.
+                    try await eventually("some deliveries") {
+                        let status = pipeline.status
+                        return status.produced >= 200 && status.commits >= 1
+                    }
                     pipeline.injectFatalProducerError(reason: "fault-injection test")
                     return nil
                 }
@@ -177,7 +182,8 @@ struct FatalClientErrorTests {
                 #expect(outputKeys.contains(Array("k\(index)".utf8)), "input [\(entry.partition)]@\(offset) committed, no output")
             }
         }
-        #expect(committedTotal > 0, "what was delivered before the fatal error is committed: \(committed)")
+        let status = pipeline.status
+        #expect(committedTotal > 0, "what was delivered before the fatal error is committed: \(committed); stored \(status.storedOffsets), commits \(status.commits), failed \(status.commitFailures), produced \(status.produced), assigned \(status.assignedPartitions)")
         #expect(committedTotal < 2_000, "the fatal error stops the pipeline mid-stream: \(committed)")
     }
 }
