@@ -17,7 +17,7 @@ import Testing
         var configuration: ClipperConfiguration
         let group: String
 
-        init(maxRecordBytes: Int, messageMaxBytes: Int) throws {
+        init(maxRecordBytes: Int, messageMaxBytes: Int, extraWorker: String = "") throws {
             broker = try EmbeddedBroker(brokers: 1)
             try broker.createTopic("in", partitions: 2)
             try broker.createTopic("out", partitions: 2)
@@ -30,7 +30,7 @@ import Testing
                   session_timeout_ms: 6000
                   topics: { input: in, output: out, dead_letter: dlq }
                   producer_properties: { message.max.bytes: \(messageMaxBytes) }
-                worker: { max_record_bytes: \(maxRecordBytes), drain_timeout_ms: 5000, close_timeout_ms: 5000 }
+                worker: { max_record_bytes: \(maxRecordBytes), drain_timeout_ms: 5000, close_timeout_ms: 5000\(extraWorker) }
                 processors: [normalize]
                 http: { enabled: false }
                 """
@@ -249,6 +249,55 @@ import Testing
             positions: positions, output: output, deadLetters: try await reader.readAll(topic: "dlq"),
             counters: second.counters.snapshot)
         #expect(all.missing.isEmpty, "inputs lost across the fatal error and the restart: \(all.missing.prefix(5))")
+    }
+
+    @Test func aPartitionWhoseDeliveriesKeepFailingShowsInLivenessUntilItMovesAgain() async throws {
+        let harness = try Harness(
+            maxRecordBytes: 50_000, messageMaxBytes: 1_000_000, extraWorker: ", stuck_partition_ms: 1000")
+        let articles = (0..<20).map { Self.article("s\($0)") }
+        let positions = try await harness.produce(articles)
+        // Every produce request fails (retriably) until the errors are cleared: the partition cannot move.
+        harness.broker.injectRequestErrors(apiKey: 0, errors: Array(repeating: .notLeaderForPartition, count: 500))
+        let worker = try harness.worker()
+        let stuck = FaultCounter()
+        let recovered = FaultCounter()
+        let thrown = await withTaskGroup(of: (any Error)?.self) { group in
+            group.addTask {
+                do { try await worker.run() } catch { return error }
+                return nil
+            }
+            group.addTask {
+                defer { worker.shutdown() }
+                let deadline = ContinuousClock.now + .seconds(30)
+                while ContinuousClock.now < deadline {
+                    let report = worker.healthReport()
+                    if !report.isLive, report.stuckPartitions == ["in[0]"] {
+                        stuck.add()
+                        break
+                    }
+                    try? await Task.sleep(for: .milliseconds(100))
+                }
+                harness.broker.clearRequestErrors(apiKey: 0)
+                let again = ContinuousClock.now + .seconds(60)
+                while ContinuousClock.now < again {
+                    if worker.counters.snapshot.handled >= articles.count, worker.healthReport().isLive {
+                        recovered.add()
+                        break
+                    }
+                    try? await Task.sleep(for: .milliseconds(100))
+                }
+                return nil
+            }
+            var thrown: (any Error)?
+            for await result in group where result != nil { thrown = result }
+            return thrown
+        }
+        #expect(thrown == nil)
+        #expect(stuck.value == 1, "/livez never named the stalled partition")
+        #expect(recovered.value == 1, "/livez did not recover once the partition moved again")
+        let result = try await harness.reconcile(positions, counters: worker.counters.snapshot)
+        result.expectComplete(inputs: articles.count)
+        #expect(result.missing.isEmpty)
     }
 }
 
