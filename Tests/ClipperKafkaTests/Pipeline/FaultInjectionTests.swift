@@ -221,4 +221,28 @@ struct ShutdownCloseTests {
         #expect(elapsed < .seconds(5), "drain timeout (3 s) plus a prompt close, took \(elapsed)")
         #expect(started.value == 1, "records behind the stuck one are skipped, not processed, at shutdown")
     }
+
+    /// A processor policy `then: fail` stops the pipeline at once: the record and everything after it stay
+    /// uncommitted (read again after a restart), without parking the lane until the drain times out.
+    @Test func aStoppedRecordEndsThePipelineAndItAndEverythingAfterItStayUncommitted() async throws {
+        let cluster = try TestCluster()
+        try cluster.broker.createTopic("st.in", partitions: 1)
+        try cluster.broker.createTopic("st.out", partitions: 1)
+        try await cluster.load("st.in", count: 20, partitions: 1)
+        var limits = PipelineLimits()
+        limits.drainTimeout = .seconds(10)
+        let group = "st-group"
+        let pipeline = try cluster.pipeline(.subscribe(topics: ["st.in"]), group: group, limits: limits)
+        let begin = ContinuousClock.now
+        try await withTimeout(.seconds(40), "stop run") {
+            try await pipeline.run(process: { record in
+                record.offset == 5 ? .stop : .produce([OutgoingRecord(topic: "st.out", key: record.key, value: record.value)])
+            }, deliveryFailed: retryOriginal)
+        }
+        let elapsed = ContinuousClock.now - begin
+        let admin = try KafkaAdmin(client: cluster.client, embeddedBroker: cluster.broker, logger: cluster.logger)
+        #expect(try await admin.committedOffsets(group: group, topic: "st.in").map(\.offset) == [5])
+        #expect(try await admin.watermarks(topic: "st.out", partition: 0).high == 5, "nothing after the stopped record")
+        #expect(elapsed < .seconds(10), "the drain did not wait for the stopped record: \(elapsed)")
+    }
 }
