@@ -9,7 +9,7 @@ BIN := .build/debug
 export CLIPPER_STRICT ?= 1
 export CLIPPER_SKIP_TOOLS ?= 1
 
-.PHONY: setup setup-tests build demo test format-check lint-config config bench-kafka clean
+.PHONY: setup setup-tests build demo test format-check lint-config config bench bench-kafka clean
 
 setup:
 	@bash scripts/setup.sh
@@ -47,6 +47,11 @@ config: build
 	$(BIN)/clipper config --yaml > Config/clipper.yaml
 	$(BIN)/clipper config --schema > Config/schemas/clipper.config.schema.json
 	$(BIN)/clipper config --docs > docs/configuration.md
+
+## The benchmark table: each processor and the whole chain, `clipper run` through Tansu and `clipper broker`, the
+## Python stack (lingua, spaCy, datasketch) and the Kafka passthrough vs a C loop, all in one run (Benchmarks/bench.sh).
+bench: setup-tests
+	bash Benchmarks/bench.sh
 
 ## Kafka passthrough benchmark: Swift layer vs a plain C librdkafka loop, same broker, same run.
 bench-kafka: setup

@@ -21,7 +21,8 @@ let strict: [SwiftSetting] = [
 ] + (warningsAreErrors ? [.unsafeFlags(["-warnings-as-errors"])] : [])
 
 /// A processor plugin compiled into Clipper: a folder `Plugins/<name>/` with `Sources/` and `Tests/`. Adding one is one
-/// entry here and one line in `Sources/ClipperCatalog/BuiltInCatalog.swift`.
+/// entry here and two lines in `Sources/ClipperCatalog/BuiltInCatalog.swift` (the import and the entry; README,
+/// "Writing a processor plugin").
 struct ProcessorPlugin {
     /// The folder, module and target name.
     var name: String
@@ -81,6 +82,10 @@ let benchmarkTargets: [Target] = buildsTools ? [
         name: "KafkaPassthroughBenchmark",
         dependencies: ["ClipperKafka", logging],
         path: "Benchmarks/KafkaPassthrough", exclude: ["c"], swiftSettings: strict),
+    .executableTarget(
+        name: "ChainBenchmark",
+        dependencies: ["ClipperCatalog", "ClipperWorker", "ClipperCore"],
+        path: "Benchmarks/ChainBenchmark", swiftSettings: strict),
 ] : []
 
 let package = Package(

@@ -8,6 +8,9 @@
 #       server from initdb/pg_ctl; the package's own cluster is not needed, so it is not started
 #     - Debian's chromium, the headless browser that renders `clipper report` in a test
 #     - a venv (.tools/venv-tests) with Python's jsonschema for the schema tests
+#     - promtool (.tools/promtool/promtool), taken out of Debian's `prometheus` package with `apt-get download`;
+#       the Prometheus server itself is not installed. The metrics test runs `promtool check metrics` and
+#       `promtool check rules` with it.
 # It stops with a clear message when Swift is missing or older than 6.1.
 # Re-running it when everything is present takes well under a second.
 set -euo pipefail
@@ -120,6 +123,21 @@ PY
     rm -rf "$work"
 }
 
+install_promtool() {
+    local bin="$TOOLS_DIR/promtool/promtool"
+    if [ -x "$bin" ]; then return; fi
+    apt_update_once
+    log "extracting promtool from Debian's prometheus package (the server is not installed)"
+    local work; work="$(mktemp -d)"
+    # apt-get download runs as the invoking user; make the folder writable for apt's sandbox user too.
+    chmod 0777 "$work"
+    (cd "$work" && apt-get download -qq prometheus >/dev/null)
+    mkdir -p "$TOOLS_DIR/promtool"
+    dpkg-deb --fsys-tarfile "$work"/prometheus_*.deb | tar -x -C "$work" ./usr/bin/promtool
+    install -m 0755 "$work/usr/bin/promtool" "$bin"
+    rm -rf "$work"
+}
+
 have_postgres() {
     command -v initdb >/dev/null && return 0
     compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null
@@ -140,4 +158,4 @@ check_swift
 install_rdkafka
 install_kcat
 install_tansu
-if [ "${1:-}" = "--for-tests" ]; then install_postgres; install_chromium; install_test_python; fi
+if [ "${1:-}" = "--for-tests" ]; then install_postgres; install_chromium; install_test_python; install_promtool; fi

@@ -5,7 +5,7 @@ import LanguageTagger
 import Normalize
 
 extension ProcessorCatalog {
-    /// Every processor compiled into Clipper: one line per plugin folder under `Plugins/`.
+    /// Every processor compiled into Clipper: one line per plugin folder under `Plugins/`, plus its `import` above.
     ///
     /// ```swift
     /// ProcessorCatalog.builtIn.names // ["normalize", "language", "entities", "dedup"]

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ClipperWorker
 
 /// `clipper`: the media-monitoring enrichment worker and its tools.
 @main
@@ -10,7 +11,7 @@ struct Clipper: AsyncParsableCommand {
             Start with `clipper demo` (embedded broker, sample articles) or `clipper process < articles.jsonl`
             (no Kafka at all). `clipper run --config Config/clipper.yaml` runs the service.
             """,
-        version: "0.1.0",
+        version: PipelineIdentity.clipperVersion,
         subcommands: [
             RunCommand.self, DemoCommand.self, ProcessCommand.self, ProduceCommand.self, BrokerCommand.self,
             LintCommand.self, PrintConfigCommand.self, ConfigCommand.self, ProcessorsCommand.self, ReplayCommand.self,

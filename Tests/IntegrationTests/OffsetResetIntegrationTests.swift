@@ -44,7 +44,12 @@ import Testing
             }
             #expect(worker.counters.snapshot.handled == 8)
             let description = try await admin.describeConsumerGroup("reset-live")
-            await #expect(throws: ReplayError.self, "group as described: \(description)") { try await reset.ensureStopped() }
+            let refusal = await #expect(throws: ReplayError.self, "group as described: \(description)") {
+                try await reset.ensureStopped()
+            }
+            // The members are named by client id and host, never as a bare "@".
+            #expect(refusal?.description.contains("client id clipper") == true, "\(String(describing: refusal))")
+            #expect(refusal?.description.contains("@") == false, "\(String(describing: refusal))")
             worker.shutdown()
             try await group.waitForAll()
         }

@@ -106,6 +106,16 @@ extension WorkerIntegrationTests {
             #expect(child.stdout.components(separatedBy: "\n■ ").count - 1 == 17)
             #expect(child.stdout.components(separatedBy: "\n✗ dead letter").count - 1 == 6)
             #expect(child.stdout.contains("contained of"), "the near-duplicate pair is linked")
+            // The README's transcript of `make demo` shows lines the demo really prints.
+            let readme = try String(contentsOf: Self.repositoryRoot.appendingPathComponent("README.md"), encoding: .utf8)
+            let afterMarker = try #require(readme.components(separatedBy: "<!-- readme-transcript: make demo -->").dropFirst().first)
+            let transcript = afterMarker.split(separator: "\n").dropFirst().prefix { !$0.hasPrefix("```") }.map(String.init)
+            #expect(transcript.count > 5, "no transcript after the marker")
+            // Partitions and offsets of the samples vary between runs: compare titles, errors and the summary.
+            for line in transcript
+            where line.hasPrefix("■ ") || line.hasPrefix("summary: ") || line.hasPrefix("  error ") {
+                #expect(child.stdout.contains(line), "README transcript line not in the demo's output: \(line)")
+            }
         }
 
         @Test("clipper broker serves kcat -P and kcat -C -G")

@@ -1,3 +1,4 @@
+import ClipperWorker
 import Foundation
 import Testing
 
@@ -55,6 +56,23 @@ extension WorkerIntegrationTests {
                 return second > first
             }
             #expect(grew, "clipper_messages_in_total stayed at \(first)")
+            // The scrape under load passes Prometheus's own linter (HELP on every metric, counter suffixes, units) and
+            // carries the process metrics.
+            let underLoad = try #require(await WorkerHTTP.get(port: port, path: "/metrics"))
+            let lint = try Promtool.checkMetrics(underLoad.body)
+            #expect(lint.status == 0 && lint.output.isEmpty, "promtool check metrics:\n\(lint.output)")
+            let process = WorkerPrometheusText(underLoad.body)
+            #expect(process.sum("process_resident_memory_bytes") > 10_000_000)
+            #expect(process.sum("process_open_fds") > 0 && process.sum("process_cpu_seconds_total") > 0)
+            #expect(process.sum("process_start_time_seconds") > Date().timeIntervalSince1970 - 600)
+            // Every clipper_* series carries the labels its catalog entry (and the README table) names.
+            for sample in process.samples where sample.name.hasPrefix("clipper_") {
+                let family = MetricDefinition.byName[sample.name]
+                    ?? MetricDefinition.byName[sample.name.replacing(/_(bucket|count|sum)$/, with: "")]
+                #expect(
+                    family.map { Set($0.labels) == Set(sample.labels.keys).subtracting(["le"]) } ?? false,
+                    "\(sample.name) \(sample.labels.keys.sorted()) vs catalog \(family?.labels ?? [])")
+            }
             #expect((await WorkerHTTP.get(port: port, path: "/readyz"))?.status == 200, "ready while running")
             #expect((await WorkerHTTP.get(port: port, path: "/livez"))?.status == 200, "live while running")
 
@@ -72,7 +90,7 @@ extension WorkerIntegrationTests {
             // statistics intervals and a margin to reach zero.
             _ = try await WorkerTestEnvironment.poll(timeout: .seconds(20), interval: .milliseconds(500)) {
                 metrics = try await Self.scrape(port)
-                return metrics.contains("clipper_consumer_lag") && metrics.sum("clipper_consumer_lag") == 0
+                return metrics.contains("clipper_consumer_lag_records") && metrics.sum("clipper_consumer_lag_records") == 0
                     && metrics.contains("clipper_ready")
             }
             #expect(metrics.malformedLines.isEmpty, "unparseable /metrics lines: \(metrics.malformedLines.prefix(3))")
@@ -92,8 +110,8 @@ extension WorkerIntegrationTests {
             #expect(
                 metrics.sum("clipper_dead_letters_total", matching: ["reason": "oversize"])
                     == Double(injected[.oversized, default: 0]))
-            #expect(metrics.contains("clipper_consumer_lag"))
-            #expect(metrics.sum("clipper_consumer_lag") == 0, "lag 20 s after everything was committed")
+            #expect(metrics.contains("clipper_consumer_lag_records"))
+            #expect(metrics.sum("clipper_consumer_lag_records") == 0, "lag 20 s after everything was committed")
             #expect(metrics.sum("clipper_ready") == 1)
             #expect(metrics.samples.contains { $0.name == "clipper_build_info" && $0.labels["librdkafka"] != nil })
             #expect(metrics.sum("clipper_commits_total") > 0)

@@ -12,6 +12,19 @@ import Testing
         gazetteer = try ModelResources.shared().gazetteer
     }
 
+    @Test func hashKeyedTableKeepsEveryEntryThroughGrowth() {
+        var table = HashKeyedTable<Int>()
+        for number in 0..<5_000 { table[FeatureHash("word\(number)").value] = number }
+        table[FeatureHash("word7").value] = -7  // overwrite
+        #expect(table.count == 5_000)
+        #expect(table[FeatureHash("word7").value] == -7)
+        #expect((0..<5_000).filter { $0 != 7 }.allSatisfy { table[FeatureHash("word\($0)").value] == $0 })
+        #expect(table[FeatureHash("missing").value] == nil)
+        #expect(!table.contains(FeatureHash("missing").value))
+        table[0] = 42
+        #expect(table[0] == 42)
+    }
+
     @Test(arguments: ["Germany", "Deutschland", "Allemagne", "Германия", "德国", "德國", "ドイツ", "Tyskland", "Alemanha"])
     func countryNamesInEveryLanguageShareOneID(name: String) {
         let tokens = Tokenizer.tokenize(name).map(\.text)

@@ -25,6 +25,19 @@ import Testing
         #expect(surfaces == ["PUTIN", "Путин", "普京", "Erdogan", "UN"])
     }
 
+    @Test func foldTableAgreesWithTheSlowPathForEveryScalarItCovers() {
+        var covered = 0
+        for value in UInt32(0x80)..<UInt32(0xA000) {
+            guard let scalar = Unicode.Scalar(value), let single = FoldTable.shared.single(value) else { continue }
+            #expect(TextFolding.foldScalar(scalar) == [single], "U+\(String(value, radix: 16))")
+            covered += 1
+        }
+        // Latin, Greek, Cyrillic, kana and Han must take the table, or the watchlist is slow again.
+        #expect(covered > 35_000)
+        let text = "Ёлка ГАЗПРОМ Zürich が İstanbul ﬁn 東京"
+        #expect(TextFolding.fold(text).scalars == text.unicodeScalars.flatMap(TextFolding.foldScalar))
+    }
+
     @Test func respectsCaseAndWordBoundaries() {
         let matcher = WatchlistMatcher(watchlist)
         #expect(matcher.hits(in: "un accord, Putinism and trump").isEmpty)

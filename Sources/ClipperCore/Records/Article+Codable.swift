@@ -83,13 +83,14 @@ extension Article: Codable {
 }
 
 extension Article {
-    /// Encodes the record as one line of JSON (keys sorted, so output is stable).
+    /// Encodes the record as one line of JSON (keys sorted, so output is stable), with ``RecordJSONEncoder``:
+    /// the same bytes as ``ArticleCoding/encoder()``, faster.
     ///
     /// ```swift
     /// let line = try article.jsonData()
     /// ```
     public func jsonData() throws -> Data {
-        try ArticleCoding.encoder().encode(self)
+        try RecordJSONEncoder().encode(self)
     }
 }
 

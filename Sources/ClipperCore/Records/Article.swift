@@ -66,6 +66,7 @@ public struct Article: Sendable, Hashable {
         dedup = nil
         ext = [:]
         processing = ProcessingInfo()
+        processing.warnings = ArticleTimes.warnings(for: raw)
         docID = DocumentID.make(canonicalURL: raw.url, sourceID: raw.source?.id, rawID: raw.id)
     }
 

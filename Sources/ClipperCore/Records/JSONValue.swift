@@ -18,7 +18,7 @@ public enum JSONValue: Sendable, Hashable, Codable {
             self = .null
         } else if let value = try? container.decode(Bool.self) {
             self = .bool(value)
-        } else if let value = try? container.decode(Double.self) {
+        } else if let value = try Self.number(container) {
             self = .number(value)
         } else if let value = try? container.decode(String.self) {
             self = .string(value)
@@ -26,6 +26,21 @@ public enum JSONValue: Sendable, Hashable, Codable {
             self = .array(value)
         } else {
             self = .object(try container.decode([String: JSONValue].self))
+        }
+    }
+
+    /// The value as a number; nil when it is not one. A number too large for a `Double` (`1e999`) is an error that
+    /// says so, not a "wrong type".
+    static func number(_ container: any SingleValueDecodingContainer) throws -> Double? {
+        do {
+            return try container.decode(Double.self)
+        } catch is DecodingError {
+            return nil  // not a number
+        } catch {
+            // Foundation reports a number it cannot represent with its own error type, not a DecodingError.
+            throw DecodingError.dataCorrupted(.init(
+                codingPath: container.codingPath,
+                debugDescription: "number out of range (\(error)); JSON numbers must fit a 64-bit float"))
         }
     }
 

@@ -12,20 +12,29 @@ public struct ProcessingInfo: Sendable, Hashable, Codable {
     public var replay: String?
     public var input: Input?
     public var processors: [ProcessorRun]
+    /// Things about the input a reader should know, one sentence each, e.g. a `published_at` that is not RFC 3339
+    /// (kept as given). Absent when there are none.
+    ///
+    /// ```swift
+    /// Article(raw: RawArticle(id: "1", title: "T", publishedAt: "yesterday")).processing.warnings
+    /// // ["published_at \"yesterday\" is not an RFC 3339 time; kept as given"]
+    /// ```
+    public var warnings: [String]?
 
     public init(
         pipelineVersion: String = "", workerID: String? = nil, replay: String? = nil, input: Input? = nil,
-        processors: [ProcessorRun] = []
+        processors: [ProcessorRun] = [], warnings: [String]? = nil
     ) {
         self.pipelineVersion = pipelineVersion
         self.workerID = workerID
         self.replay = replay
         self.input = input
         self.processors = processors
+        self.warnings = warnings
     }
 
     enum CodingKeys: String, CodingKey {
-        case pipelineVersion = "pipeline_version", workerID = "worker_id", replay, input, processors
+        case pipelineVersion = "pipeline_version", workerID = "worker_id", replay, input, processors, warnings
     }
 
     /// The Kafka coordinates of the input record.

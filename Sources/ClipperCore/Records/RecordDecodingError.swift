@@ -29,6 +29,8 @@ public struct RecordDecodingError: Error, Sendable, CustomStringConvertible {
             reason = "field \(Self.path(context.codingPath)): \(context.debugDescription)"
         case .keyNotFound(let key, let context):
             reason = "missing required field \(Self.path(context.codingPath + [key]))"
+        case .typeMismatch(_, let context) where context.codingPath.isEmpty:
+            reason = Self.notAnObject(bytes)
         case .typeMismatch(let type, let context):
             reason = "field \(Self.path(context.codingPath)) has the wrong type: expected \(Self.jsonType(type))"
         case .valueNotFound(let type, let context):
@@ -39,6 +41,27 @@ public struct RecordDecodingError: Error, Sendable, CustomStringConvertible {
     }
 
     public var description: String { reason }
+
+    /// Why a record whose top level is not a JSON object was refused: what it is instead, and for a number that
+    /// does not fit a `Double` (`1e999`), that it is out of range.
+    static func notAnObject(_ bytes: Data) -> String {
+        let text = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let example = #"an article is a JSON object such as {"id":"a1","title":"…"}"#
+        let kind: String
+        switch text.first {
+        case "[": kind = "an array"
+        case "\"": kind = "a string"
+        case "t", "f": kind = "a boolean"
+        case "n": kind = "null"
+        default:
+            if let number = Double(text), number.isFinite {
+                kind = "a number"
+            } else {
+                return "invalid JSON: the number \(text.prefix(40)) is out of range for a 64-bit float; \(example)"
+            }
+        }
+        return "the record is \(kind), not a JSON object; \(example)"
+    }
 
     static func path(_ codingPath: [any CodingKey]) -> String {
         let joined = codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")

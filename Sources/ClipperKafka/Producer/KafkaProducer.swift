@@ -22,6 +22,9 @@ public final class KafkaProducer: Sendable {
     let afterPoll = Mutex<(@Sendable () -> Void)?>(nil)
     /// Figures from the latest statistics report.
     let gauges = ClientGauges()
+    /// A broker answered the metadata request the delivery thread sends first (readiness before any statistics).
+    private let metadataAnswered = AtomicFlag()
+    private let statisticsArrived = AtomicFlag()
 
     struct SpaceWaiters {
         var generation: UInt64 = 0
@@ -38,11 +41,20 @@ public final class KafkaProducer: Sendable {
         client = try RdClient(type: RD_KAFKA_PRODUCER, properties: settings.librdkafkaProperties, logger: logger) { conf in
             rd_kafka_conf_set_dr_msg_cb(conf, DeliveryToken.callback)
         }
-        client.callbacks.handlers.withLock { [gauges] handlers in
-            handlers.statistics = { gauges.update($0) }
+        client.callbacks.handlers.withLock { [gauges, statisticsArrived] handlers in
+            handlers.statistics = {
+                gauges.update($0)
+                _ = statisticsArrived.setOnce()
+            }
         }
         let client = client
         let thread = DedicatedThread(name: "clipper.producer.poll") { [self] in
+            // One metadata round trip at start, so that readiness need not wait for the first statistics report.
+            var metadata: UnsafePointer<rd_kafka_metadata>?
+            if rd_kafka_metadata(client.handle, 0, nil, &metadata, 2_000) == RD_KAFKA_RESP_ERR_NO_ERROR {
+                _ = metadataAnswered.setOnce()
+            }
+            if let metadata { rd_kafka_metadata_destroy(metadata) }
             while running.load(ordering: .relaxed) {
                 rd_kafka_poll(client.handle, 100)
                 wakeSpaceWaiters()
@@ -60,12 +72,15 @@ public final class KafkaProducer: Sendable {
     /// ```
     public var queueDepth: Int { closed.isSet ? 0 : Int(rd_kafka_outq_len(client.handle)) }
 
-    /// Whether at least one broker connection was up at the last statistics report (needs statistics enabled).
+    /// Whether at least one broker connection was up at the last statistics report; before the first report,
+    /// whether a broker answered the metadata request sent at start.
     ///
     /// ```swift
     /// if !producer.isConnected { logger.warning("no broker up") }
     /// ```
-    public var isConnected: Bool { gauges.brokersUp.load(ordering: .relaxed) > 0 }
+    public var isConnected: Bool {
+        statisticsArrived.isSet ? gauges.brokersUp.load(ordering: .relaxed) > 0 : metadataAnswered.isSet
+    }
 
     /// Produces `record` and awaits its delivery report. Waits (does not fail) while the local queue is full.
     ///

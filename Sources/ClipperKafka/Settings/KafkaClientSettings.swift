@@ -81,8 +81,8 @@ enum RdConfiguration {
         var errstr = [CChar](repeating: 0, count: 512)
         let result = rd_kafka_conf_set(conf, name, value, &errstr, errstr.count)
         if result != RD_KAFKA_CONF_OK {
-            let text = string(fromCBuffer: errstr)
-            let shown = name.contains("password") ? "<redacted>" : value
+            let text = PropertyRedaction.scrub(string(fromCBuffer: errstr), name: name, value: value)
+            let shown = PropertyRedaction.shown(name: name, value: value)
             throw KafkaError(
                 code: .invalidConfiguration, text: text,
                 message: "librdkafka rejected property '\(name)' = '\(shown)'. "

@@ -13,8 +13,9 @@ public struct ProducerSettings: Sendable {
     public var linger: Duration = .milliseconds(20)
     /// `message.timeout.ms`: how long librdkafka retries a record before reporting failure.
     public var messageTimeout: Duration = .seconds(300)
-    /// `statistics.interval.ms`; `nil` disables statistics (and the queue-depth figure).
-    public var statisticsInterval: Duration? = .seconds(5)
+    /// `statistics.interval.ms`; `nil` disables statistics (and the queue-depth figure). One second: readiness
+    /// waits for the first statistics to see a broker connection, and a producer's statistics are small.
+    public var statisticsInterval: Duration? = .seconds(1)
 
     /// Creates producer settings.
     ///

@@ -9,10 +9,17 @@ import Foundation
 /// for problem in ConfigLinter.lint(file: URL(fileURLWithPath: "Config/clipper.yaml"), catalog: .builtIn) { print(problem) }
 /// ```
 public enum ConfigLinter {
+    /// Every problem of `file`, each with the line and column of its key when the key is in the file.
     public static func lint(
         file: URL, environment: [String: String] = ProcessInfo.processInfo.environment,
         catalog: ProcessorCatalog
     ) -> [ConfigProblem] {
+        let problems = unlocated(file: file, environment: environment, catalog: catalog)
+        guard !problems.isEmpty, let text = try? String(contentsOf: file, encoding: .utf8) else { return problems }
+        return ConfigLocator.locate(problems, in: text)
+    }
+
+    static func unlocated(file: URL, environment: [String: String], catalog: ProcessorCatalog) -> [ConfigProblem] {
         let configuration: ClipperConfiguration
         do {
             configuration = try ConfigurationLoader.load(file: file, environment: environment, catalog: catalog)
@@ -32,6 +39,7 @@ public enum ConfigLinter {
         } catch {
             problems.append(ConfigProblem(path: "kafka.producer_properties", message: Self.describe(error)))
         }
+        if let problem = ConfigurationRules.checkRecordSize(configuration) { problems.append(problem) }
         let environment = configuration.processorEnvironmentForLint
         for (index, spec) in configuration.processors.enumerated() {
             do {

@@ -7,11 +7,23 @@
 public struct ConfigProblem: Error, Sendable, Hashable, CustomStringConvertible {
     public var path: String
     public var message: String
+    /// Where the key is in the file (1-based), when `clipper lint` could find it.
+    public var line: Int?
+    public var column: Int?
 
-    public init(path: String, message: String) {
+    public init(path: String, message: String, line: Int? = nil, column: Int? = nil) {
         self.path = path
         self.message = message
+        self.line = line
+        self.column = column
     }
+
+    /// `12:3: ` when the position is known, else empty: the prefix `clipper lint` puts after the file name.
+    ///
+    /// ```swift
+    /// print("clipper.yaml:\(problem.position)\(problem)") // clipper.yaml:12:3: kafka.bootstrap_server: unknown key; …
+    /// ```
+    public var position: String { line.map { "\($0):\(column ?? 1): " } ?? "" }
 
     public var description: String { "\(path): \(message)" }
 }

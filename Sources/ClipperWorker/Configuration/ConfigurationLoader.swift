@@ -38,7 +38,7 @@ public enum ConfigurationLoader {
         do {
             root = JSONValue(yaml: try Yams.load(yaml: text))
         } catch {
-            throw ConfigProblems([ConfigProblem(path: "(file)", message: "not valid YAML: \(error)")])
+            throw ConfigProblems([ConfigLocator.syntaxProblem(error)])
         }
         let interpolated = EnvironmentInterpolation.apply(root, environment: environment, path: "", problems: problems)
         let configuration = read(interpolated, directory: directory, problems: problems, catalog: catalog)
@@ -52,9 +52,12 @@ public enum ConfigurationLoader {
         var top = ObjectReader(path: "", value: root, problems: problems)
         for section in SettingsSpec.sections where !section.path.contains(".") { _ = top.raw(section.path) }
         var configuration = SettingsReader.read(top.members, directory: directory, problems: problems)
-        configuration.processors = readProcessors(top.raw("processors"), problems: problems, catalog: catalog)
+        let processors = top.raw("processors")
+        configuration.processors = readProcessors(processors, problems: problems, catalog: catalog)
         top.finish()
         checkSecurity(configuration.kafka.security, problems: problems)
+        ConfigurationRules.checkTopics(configuration.kafka, problems: problems)
+        ConfigurationRules.checkProcessors(processors, problems: problems)
         return configuration
     }
 

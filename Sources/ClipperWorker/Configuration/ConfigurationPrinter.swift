@@ -1,9 +1,11 @@
 import ClipperCore
+import ClipperKafka
 import Foundation
 import Yams
 
 /// Renders a resolved config as YAML with every secret replaced by `<redacted>`: SASL and key passwords, raw
-/// properties whose name mentions a password, secret or token, and processor fields declared `isSecret`.
+/// properties whose name mentions a password, secret, token or key or that librdkafka does not know (a misspelled
+/// secret), and processor fields declared `isSecret`.
 ///
 /// ```swift
 /// print(ConfigurationPrinter.yaml(configuration, catalog: .builtIn))
@@ -42,15 +44,11 @@ public enum ConfigurationPrinter {
         map[first] = child
     }
 
-    static func isSecretName(_ name: String) -> Bool {
-        let lowered = name.lowercased()
-        return ["password", "secret", "token", "sasl.jaas", "oauthbearer.config", "private"].contains {
-            lowered.contains($0)
-        }
-    }
+    static func isSecretName(_ name: String) -> Bool { PropertyRedaction.isSecretName(name) }
 
+    /// Raw librdkafka properties with the values of secret-sounding or unknown (misspelled) names hidden.
     static func redactProperties(_ properties: [String: String]) -> [String: String] {
-        Dictionary(uniqueKeysWithValues: properties.map { ($0.key, isSecretName($0.key) ? redacted : $0.value) })
+        Dictionary(uniqueKeysWithValues: properties.map { ($0.key, PropertyRedaction.shown(name: $0.key, value: $0.value)) })
     }
 
     static func processorMap(_ spec: ProcessorSpec, catalog: ProcessorCatalog) -> [String: Any] {

@@ -2,7 +2,8 @@ import ClipperCore
 import Foundation
 
 /// Replaces `${VAR}` and `${VAR:default}` in every string of a config with environment values, the way
-/// Redpanda Connect does. A `${VAR}` with no value and no default is a config problem.
+/// Redpanda Connect does. A `${VAR}` with no value and no default is a config problem. `${HOSTNAME}` is the host
+/// name (gethostname) when the environment has no HOSTNAME: systemd and most shells do not export it.
 ///
 /// ```yaml
 /// kafka:
@@ -31,6 +32,11 @@ enum EnvironmentInterpolation {
         }
     }
 
+    /// The value of a variable the environment does not carry but the process knows: `HOSTNAME` only.
+    static func implicitValue(of name: Substring) -> String? {
+        name == "HOSTNAME" ? HostName.current : nil
+    }
+
     static func substitute(_ text: String, environment: [String: String], path: String, problems: ProblemCollector)
         -> String
     {
@@ -52,7 +58,7 @@ enum EnvironmentInterpolation {
                 name = inner
                 fallback = nil
             }
-            if let value = environment[String(name)], !value.isEmpty {
+            if let value = environment[String(name)] ?? implicitValue(of: name), !value.isEmpty {
                 output += value
             } else if let fallback {
                 output += fallback

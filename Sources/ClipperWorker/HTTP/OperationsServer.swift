@@ -43,8 +43,7 @@ public struct OperationsServer: Sendable {
                               report.isReady ? "ready\n" : report.readinessProblems.joined(separator: "\n") + "\n")
         }
         router.get("metrics") { _, _ -> Response in
-            var buffer: [UInt8] = []
-            registry.emit(into: &buffer)
+            let buffer = MetricsBootstrap.exposition(of: registry)
             return Response(
                 status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
                 body: .init(byteBuffer: ByteBuffer(bytes: buffer)))

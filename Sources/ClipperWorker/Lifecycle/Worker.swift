@@ -65,7 +65,7 @@ public final class Worker: Sendable {
             source: source ?? .subscribe(topics: configuration.kafka.inputTopics),
             limits: configuration.pipelineLimits, logger: logger)
         metrics.setGauge(
-            "clipper_build_info", 1,
+            .buildInfo, 1,
             dimensions: [("version", PipelineIdentity.clipperVersion), ("librdkafka", librdkafkaVersion)])
     }
 

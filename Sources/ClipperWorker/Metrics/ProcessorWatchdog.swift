@@ -26,20 +26,21 @@ public final class ProcessorWatchdog: ChainObserver {
         running.withLock { $0[token] = (name, .now) }
     }
 
-    public func processorFinished(_ name: String, token: ProcessorRunToken, status: ProcessorRunStatus, seconds: Double) {
+    public func processorFinished(_ name: String, token: ProcessorRunToken, status: ProcessorRunStatus, seconds: Double)
+    {
         running.withLock { _ = $0.removeValue(forKey: token) }
         metrics.recordProcessor(name, status: status, seconds: seconds)
     }
 
     public func processorUnavailable(_ name: String, reason: String) {
         let isNew = outages.withLock { $0.updateValue(reason, forKey: name) == nil }
-        if isNew { metrics.addToCounter("clipper_processor_outages_total", 1, dimensions: [("processor", name)]) }
-        metrics.setGauge("clipper_processor_available", 0, dimensions: [("processor", name)])
+        if isNew { metrics.addToCounter(.processorOutages, 1, dimensions: [("processor", name)]) }
+        metrics.setGauge(.processorAvailable, 0, dimensions: [("processor", name)])
     }
 
     public func processorAvailable(_ name: String) {
         outages.withLock { _ = $0.removeValue(forKey: name) }
-        metrics.setGauge("clipper_processor_available", 1, dimensions: [("processor", name)])
+        metrics.setGauge(.processorAvailable, 1, dimensions: [("processor", name)])
     }
 
     /// Processors waiting for a dependency (``DependencyUnavailable``), with the last reason; empty when none.

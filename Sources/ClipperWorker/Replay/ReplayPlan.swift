@@ -13,6 +13,9 @@ public struct ReplayPlan: Sendable, Hashable {
         public var partition: Int32
         public var start: Int64
         public var end: Int64
+        /// The partition's low and high watermarks when the plan was made: its retained log.
+        public var low: Int64 = 0
+        public var high: Int64 = 0
         /// Records to read (before the client-side time filter).
         public var count: Int64 { max(0, end - start) }
     }
@@ -41,6 +44,7 @@ public struct ReplayPlan: Sendable, Hashable {
             var start: Int64
             switch request.start {
             case .earliest: start = low
+            case .latest: start = high
             case .offsets(let spec): start = spec.offset(forPartition: partition) ?? low
             case .timestamp:
                 let answer = timeOffsets[partition] ?? -1
@@ -53,7 +57,7 @@ public struct ReplayPlan: Sendable, Hashable {
             }
             start = min(max(start, low), high)
             end = min(max(end, start), high)
-            partitions.append(Partition(partition: partition, start: start, end: end))
+            partitions.append(Partition(partition: partition, start: start, end: end, low: low, high: high))
         }
         return ReplayPlan(topic: topic, partitions: partitions, request: request)
     }

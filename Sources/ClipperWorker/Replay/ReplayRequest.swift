@@ -8,6 +8,8 @@ import Foundation
 public struct ReplayRequest: Sendable, Hashable {
     public enum Start: Sendable, Hashable {
         case earliest
+        /// The high watermarks: nothing now in the topic (reset-offsets --latest).
+        case latest
         case offsets(OffsetSpec)
         /// The first record at or after this time. Resolved with offsets-for-times, then filtered on the client,
         /// so a broker that answers with an earlier offset costs time, not correctness.

@@ -11,12 +11,21 @@ struct BrokerCommand: AsyncParsableCommand {
         discussion: """
             Prints the bootstrap address; any Kafka client can use it:
               clipper broker --topic articles.raw:3 --bootstrap-file /tmp/broker
-              kcat -b $(cat /tmp/broker) -P -t articles.raw < Config/samples/articles.jsonl
+              clipper produce -b $(cat /tmp/broker) -t articles.raw Config/samples/articles.jsonl
             Limits of the mock: about 5 MB kept per partition, topics made here or auto-created, no timestamp lookup.
             """)
 
     @Option(name: .long, help: "Number of brokers in the cluster.")
-    var brokers: Int = 1
+    var count: Int = 1
+
+    /// The old name of --count, kept hidden for one release (elsewhere --brokers means HOST:PORT).
+    @Option(name: .customLong("brokers"), help: .hidden)
+    var legacyBrokers: Int?
+
+    func validate() throws {
+        guard legacyBrokers == nil || count == 1 else { throw ValidationError("give --count only") }
+        guard (legacyBrokers ?? count) >= 1 else { throw ValidationError("--count must be at least 1") }
+    }
 
     @Option(name: .long, help: "Topic to create, as name:partitions (repeatable).")
     var topic: [String] = []
@@ -25,7 +34,7 @@ struct BrokerCommand: AsyncParsableCommand {
     var bootstrapFile: String?
 
     func run() async throws {
-        let broker = try DevelopmentBroker(brokers: brokers, logger: Logger(label: "clipper.broker"))
+        let broker = try DevelopmentBroker(brokers: legacyBrokers ?? count, logger: Logger(label: "clipper.broker"))
         for spec in topic {
             let parts = spec.split(separator: ":")
             guard let name = parts.first, let partitions = Int32(parts.count > 1 ? String(parts[1]) : "1") else {

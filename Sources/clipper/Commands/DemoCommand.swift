@@ -16,7 +16,7 @@ struct DemoCommand: AsyncParsableCommand {
             worker until every record is handled, then prints the enriched records and a summary line.
             """)
 
-    @Option(name: .long, help: "Config file (its processors and worker settings are used; Kafka settings are replaced).")
+    @Option(name: [.customShort("c"), .long], help: "Config file (its processors and worker settings are used; Kafka settings are replaced).")
     var config: String = "Config/clipper.yaml"
 
     @Option(name: .long, help: "Folder of sample JSONL files.")
@@ -99,7 +99,13 @@ struct DemoCommand: AsyncParsableCommand {
         let sender = try RecordSender(bootstrapServers: servers, logger: Logger(label: "clipper.demo.producer"))
         var total = 0
         for file in files {
-            total += try await ProduceCommand.send(lines: try LineReader(path: "\(samples)/\(file)"), topic: topic, sender: sender)
+            let result = try await ProduceCommand.send(
+                lines: try LineReader(path: "\(samples)/\(file)", maxLineBytes: RecordSender.maxMessageBytes),
+                topic: topic, sender: sender)
+            guard result.failedLines.isEmpty else {
+                throw CLIError("\(samples)/\(file): lines \(result.failedLines) could not be sent")
+            }
+            total += result.sent
         }
         try await ProduceCommand.finish(sender)
         return total

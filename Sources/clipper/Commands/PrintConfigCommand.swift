@@ -9,7 +9,7 @@ struct PrintConfigCommand: AsyncParsableCommand {
         commandName: "print-config",
         abstract: "Print the resolved config with defaults and ${VAR} values applied, secrets redacted.")
 
-    @Option(name: .long, help: "The config file.")
+    @Option(name: [.customShort("c"), .long], help: "The config file.")
     var config: String = "Config/clipper.yaml"
 
     func run() async throws {

@@ -11,8 +11,9 @@ struct ProcessCommand: AsyncParsableCommand {
         abstract: "Enrich raw-article JSONL from stdin (or --input) to stdout, without Kafka.",
         discussion: """
             One output line per input line, in input order. A line that cannot be processed prints `null` on stdout \
-            (so lines stay aligned) and the reason on stderr; processing goes on. Uses the same chain and config as \
-            the worker.
+            (so lines stay aligned) and the reason on stderr; processing goes on. Blank lines print `null` too, and a \
+            line over worker.max_record_bytes is rejected as oversize as soon as it passes the limit, without being \
+            read into memory. Uses the same chain and config as the worker.
 
               clipper process --processors normalize,language < Config/samples/articles.jsonl
             """)
@@ -33,13 +34,29 @@ struct ProcessCommand: AsyncParsableCommand {
             identity: PipelineIdentity(
                 workerID: configuration.worker.workerID, chain: chain, specs: configuration.processors),
             maxRecordBytes: configuration.worker.maxRecordBytes)
-        let reader = try LineReader(path: input)
+        let limit = configuration.worker.maxRecordBytes
+        let reader = try LineReader(path: input, maxLineBytes: limit)
         let output = FileHandle.standardOutput
         var lineNumber: Int64 = 0
         var counts = (ok: 0, failed: 0, dropped: 0)
-        while let line = reader.next() {
+        while let next = reader.next() {
             lineNumber += 1
-            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
+            let line: Data
+            switch next {
+            case .oversize(let bytes):
+                output.write(Data("null\n".utf8))
+                Self.warn("line \(lineNumber): oversize: the line is \(bytes) bytes, over worker.max_record_bytes = "
+                    + "\(limit); raise the limit or split the record")
+                counts.failed += 1
+                continue
+            case .text where next.isBlank:
+                output.write(Data("null\n".utf8))
+                Self.warn("line \(lineNumber): blank line; expected one JSON article per line")
+                counts.failed += 1
+                continue
+            case .text(let bytes):
+                line = bytes
+            }
             let record = InputRecord(value: line, topic: input ?? "stdin", partition: 0, offset: lineNumber - 1)
             switch await pipeline.handle(record) {
             case .publish(let enriched):

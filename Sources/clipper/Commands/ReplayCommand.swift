@@ -11,16 +11,21 @@ struct ReplayCommand: AsyncParsableCommand {
         abstract: "Reprocess a range of the input topic into a chosen output topic, with progress and a summary.",
         discussion: """
             Start: --earliest, --from-offset SPEC or --from TIME. End: the high watermarks captured at start \
-            (default), --to-offset SPEC or --to TIME. SPEC is one offset for every partition (1200) or \
-            partition:offset pairs (0:1200,1:980); TIME is RFC 3339 (2026-11-01T00:00:00Z). Uses its own consumer \
-            identity and commits nothing, so live workers are undisturbed. Records carry processing.replay and keep \
-            their doc_id. Exit 0 when every partition reached its end.
+            (default), --until-offset SPEC or --until TIME (both exclusive). SPEC is one offset for every partition \
+            (1200) or partition:offset pairs (0:1200,1:980); TIME is RFC 3339 (2026-11-01T00:00:00Z). Uses its own \
+            consumer identity and commits nothing, so live workers are undisturbed. Records carry processing.replay \
+            and keep their doc_id. Exit 0 when every partition reached its end.
+
+            Refused, with the reason: a --from in the future or not before --until, a --from-offset after \
+            --until-offset, an offset past a partition's end, a partition or topic that does not exist (topics are \
+            never auto-created), and --output equal to the input topic. --to and --to-offset still work as old names \
+            of --until and --until-offset, for one release.
 
               clipper replay --earliest --output articles.enriched.v2
-              clipper replay --from 2026-11-01T00:00:00Z --to 2026-11-02T00:00:00Z --output t --dry-run
+              clipper replay --from 2026-11-01T00:00:00Z --until 2026-11-02T00:00:00Z --output t --dry-run
             """)
 
-    @Option(name: .long, help: "Config file (YAML).")
+    @Option(name: [.customShort("c"), .long], help: "Config file (YAML).")
     var config: String = "Config/clipper.yaml"
 
     @Option(name: .long, help: "Input topic to replay (default: the config's first input topic).")
@@ -36,10 +41,21 @@ struct ReplayCommand: AsyncParsableCommand {
     var from: String?
 
     @Option(name: .long, help: "Exclusive end offsets: 5000 or 0:5000,1:4000.")
-    var toOffset: String?
+    var untilOffset: String?
 
     @Option(name: .long, help: "End time (exclusive), RFC 3339.")
-    var to: String?
+    var until: String?
+
+    /// The old name of --until-offset, kept hidden for one release.
+    @Option(name: .customLong("to-offset"), help: .hidden)
+    var legacyToOffset: String?
+
+    /// The old name of --until, kept hidden for one release.
+    @Option(name: .customLong("to"), help: .hidden)
+    var legacyTo: String?
+
+    var endOffset: String? { untilOffset ?? legacyToOffset }
+    var endTime: String? { until ?? legacyTo }
 
     @Option(name: .long, help: "Output topic for the enriched records.")
     var output: String
@@ -56,7 +72,8 @@ struct ReplayCommand: AsyncParsableCommand {
     func validate() throws {
         let starts = [earliest, fromOffset != nil, from != nil].filter { $0 }.count
         guard starts == 1 else { throw ValidationError("give exactly one of --earliest, --from-offset, --from") }
-        guard toOffset == nil || to == nil else { throw ValidationError("give at most one of --to-offset, --to") }
+        let ends = [untilOffset, legacyToOffset, until, legacyTo].compactMap { $0 }.count
+        guard ends <= 1 else { throw ValidationError("give at most one of --until-offset, --until") }
     }
 
     func run() async throws {
@@ -66,7 +83,13 @@ struct ReplayCommand: AsyncParsableCommand {
         LoggingBootstrap.bootstrap(format: "text", level: configuration.log.level)
         let logger = Logger(label: "clipper.replay")
         let request = try makeRequest()
+        try request.check(startOption: "--from", endOption: "--until")
         let inputTopic = topic ?? configuration.kafka.inputTopic
+        guard output != inputTopic else {
+            throw CLIError(
+                "--output \(output) is the topic being replayed: the replay would read its own records; "
+                    + "write to another topic, e.g. --output \(inputTopic).replay")
+        }
         configuration.kafka.inputTopics = [inputTopic]
         let plan = try await ReplayPlanner(configuration: configuration, logger: logger).plan(request, topic: inputTopic)
         print("replay plan for \(inputTopic) → \(output)")
@@ -98,10 +121,10 @@ struct ReplayCommand: AsyncParsableCommand {
             throw ValidationError("give exactly one of --earliest, --from-offset, --from")
         }
         let end: ReplayRequest.End
-        if let toOffset {
-            end = .offsets(try OffsetSpec.parse(toOffset))
-        } else if let to {
-            end = .timestamp(try Self.time(to, option: "--to"))
+        if let endOffset {
+            end = .offsets(try OffsetSpec.parse(endOffset))
+        } else if let endTime {
+            end = .timestamp(try Self.time(endTime, option: "--until"))
         } else {
             end = .capturedHighWatermarks
         }

@@ -18,7 +18,7 @@ struct RunCommand: AsyncParsableCommand {
             client error (what was delivered is committed first).
             """)
 
-    @Option(name: .long, help: "Config file (YAML).")
+    @Option(name: [.customShort("c"), .long], help: "Config file (YAML).")
     var config: String = "Config/clipper.yaml"
 
     func run() async throws {

@@ -6,7 +6,7 @@ import Foundation
 
 /// Options shared by commands that build a processor chain.
 struct ChainOptions: ParsableArguments {
-    @Option(name: .long, help: "Config file (YAML). Default: Config/clipper.yaml when it exists.")
+    @Option(name: [.customShort("c"), .long], help: "Config file (YAML). Default: Config/clipper.yaml when it exists.")
     var config: String?
 
     @Option(name: .long, help: "Processors to run, in order, comma-separated (overrides the config), e.g. normalize,language.")

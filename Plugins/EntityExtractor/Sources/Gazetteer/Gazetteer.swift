@@ -18,7 +18,7 @@ public final class Gazetteer: Sendable {
     public let places: [Place]
     let phrases: PhraseTable
     /// FNV hash of the lower-cased word → its classes, sorted and joined ("FNSN").
-    let wordClasses: [UInt64: [UInt8]]
+    let wordClasses: HashKeyedTable<[UInt8]>
 
     public var maxPhraseLength: Int { phrases.maxLength }
 
@@ -64,9 +64,11 @@ public final class Gazetteer: Sendable {
         }
         self.places = places
         self.phrases = phrases
-        wordClasses = Dictionary(
-            classes.map { (FeatureHash($0.key).value, Array($0.value.sorted().joined().utf8)) },
-            uniquingKeysWith: { first, _ in first })
+        var wordClasses = HashKeyedTable<[UInt8]>(minimumCapacity: classes.count)
+        for (word, names) in classes where wordClasses[FeatureHash(word).value] == nil {
+            wordClasses[FeatureHash(word).value] = Array(names.sorted().joined().utf8)
+        }
+        self.wordClasses = wordClasses
     }
 
     /// The place with exactly this name (case-sensitive, as tokens): own names before aliases, the most

@@ -12,9 +12,9 @@ public struct PhraseTable: Sendable {
         case organisation
     }
 
-    var entries: [UInt64: Entry] = [:]
+    var entries = HashKeyedTable<Entry>()
     /// Hashes of every proper prefix (in tokens) of a multi-token name: longer matches are tried only after one.
-    var prefixes: Set<UInt64> = []
+    var prefixes = HashKeyedTable<Bool>()
     public private(set) var maxLength = 1
 
     public init() {}
@@ -24,7 +24,7 @@ public struct PhraseTable: Sendable {
         guard !tokens.isEmpty, tokens.count <= 8 else { return }
         let key = Self.hash(tokens[...])
         if entries[key] == nil { entries[key] = entry }
-        for length in 1..<tokens.count { prefixes.insert(Self.hash(tokens[0..<length])) }
+        for length in 1..<tokens.count { prefixes[Self.hash(tokens[0..<length])] = true }
         maxLength = max(maxLength, tokens.count)
     }
 

@@ -25,7 +25,15 @@ public enum DocumentPropagation {
 
     /// Candidates for untagged token sequences equal to a tagged name (or a tagged person's surname).
     public static func missedMentions(in fields: [FieldText]) -> [Candidate] {
-        var known: [[String]: (type: EntityType, confidence: Double)] = [:]
+        // Names are sequences of word ids, so that matching hashes each token's text once, not once per length
+        // and position (which was a tenth of the extractor's time).
+        var vocabulary: [String: Int] = [:]
+        func id(_ word: String) -> Int {
+            if let known = vocabulary[word] { return known }
+            vocabulary[word] = vocabulary.count
+            return vocabulary.count - 1
+        }
+        var known: [[Int]: (type: EntityType, confidence: Double)] = [:]
         for field in fields {
             for candidate in field.candidates where candidate.source == .tagger {
                 guard var index = tokenIndex(startingAt: candidate.start, in: field.tokens) else { continue }
@@ -34,11 +42,12 @@ public enum DocumentPropagation {
                     words.append(field.tokens[index].text)
                     index += 1
                 }
-                if words.count > 1 && known[words] == nil { known[words] = (candidate.type, candidate.confidence) }
+                let ids = words.map(id)
+                if ids.count > 1 && known[ids] == nil { known[ids] = (candidate.type, candidate.confidence) }
                 if candidate.type == .person, words.count > 1, let last = words.last, last.count > 1,
-                    isCapitalised(last), known[[last]] == nil
+                    isCapitalised(last), let lastID = ids.last, known[[lastID]] == nil
                 {
-                    known[[last]] = (.person, candidate.confidence * 0.9)
+                    known[[lastID]] = (.person, candidate.confidence * 0.9)
                 }
             }
         }
@@ -46,25 +55,27 @@ public enum DocumentPropagation {
         let longest = known.keys.map(\.count).max() ?? 1
         var found: [Candidate] = []
         for field in fields {
+            let ids = field.tokens.map { vocabulary[$0.text] ?? -1 }
             var covered = [Bool](repeating: false, count: field.scalars.count)
             for candidate in field.candidates { for offset in candidate.start..<candidate.end { covered[offset] = true } }
             var index = 0
             while index < field.tokens.count {
                 var matched = 0
-                for length in stride(from: min(longest, field.tokens.count - index), through: 1, by: -1) {
-                    let slice = field.tokens[index..<(index + length)]
-                    guard let entry = known[slice.map(\.text)] else { continue }
-                    guard let first = slice.first, let last = slice.last else { continue }
-                    let start = first.start
-                    let end = last.end
-                    guard !(start..<end).contains(where: { covered[$0] }) else { break }
-                    found.append(
-                        Candidate(
-                            field: field.field, start: start, end: end,
-                            surface: Tokenizer.string(field.scalars[start..<end]), type: entry.type,
-                            confidence: entry.confidence, source: .tagger))
-                    matched = length
-                    break
+                if ids[index] >= 0 {
+                    for length in stride(from: min(longest, field.tokens.count - index), through: 1, by: -1) {
+                        let key = ids[index..<(index + length)]
+                        guard !key.contains(-1), let entry = known[Array(key)] else { continue }
+                        let start = field.tokens[index].start
+                        let end = field.tokens[index + length - 1].end
+                        guard !(start..<end).contains(where: { covered[$0] }) else { break }
+                        found.append(
+                            Candidate(
+                                field: field.field, start: start, end: end,
+                                surface: Tokenizer.string(field.scalars[start..<end]), type: entry.type,
+                                confidence: entry.confidence, source: .tagger))
+                        matched = length
+                        break
+                    }
                 }
                 index += max(matched, 1)
             }

@@ -93,12 +93,32 @@ public final class EntityTagger: Sendable {
         let runs = CapitalisedRuns.find(views)
         let labelCount = model.labels.count
         var emissions = [Int](repeating: 0, count: words.count * labelCount)
-        emissions.withUnsafeMutableBufferPointer { scores in
-            views.withUnsafeBufferPointer { views in
-                for index in words.indices {
-                    let offset = index * labelCount
-                    TokenFeatures.forEach(views, runs: runs, at: index) { hash in
-                        model.accumulate(hash, into: scores, offset: offset)
+        // The weight table is megabytes, so each lookup is a cache miss. Token by token, every feature hash is
+        // computed and its table slot touched one token ahead of the lookups: the CPU then waits for all of a
+        // token's misses at once, overlapped with the previous token's lookups, instead of one after the other.
+        // Scores are unchanged.
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 2 * TokenFeatures.maximumCount) { buffer in
+            emissions.withUnsafeMutableBufferPointer { scores in
+                views.withUnsafeBufferPointer { views in
+                    func hashes(of index: Int, into half: Int) -> UnsafeBufferPointer<UInt64> {
+                        let base = half * TokenFeatures.maximumCount
+                        var count = 0
+                        TokenFeatures.forEach(views, runs: runs, at: index) { hash in
+                            guard count < TokenFeatures.maximumCount else { return }
+                            buffer[base + count] = hash
+                            count += 1
+                        }
+                        let features = UnsafeBufferPointer(rebasing: buffer[base..<(base + count)])
+                        model.touch(features)
+                        return features
+                    }
+                    guard !words.isEmpty else { return }
+                    var current = hashes(of: 0, into: 0)
+                    for index in words.indices {
+                        let next = index + 1 < words.count ? hashes(of: index + 1, into: (index + 1) & 1) : nil
+                        let offset = index * labelCount
+                        for hash in current { model.accumulate(hash, into: scores, offset: offset) }
+                        if let next { current = next }
                     }
                 }
             }

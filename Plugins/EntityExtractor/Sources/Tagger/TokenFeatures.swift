@@ -13,6 +13,8 @@ public enum TokenFeatures {
     static let endPad = Array("</s>".utf8)
     static let dash = Array("-".utf8)
     static let bar = UInt8(ascii: "|")
+    /// The most features ``forEach(_:runs:at:_:)`` produces for one token (44 today), with room to spare.
+    static let maximumCount = 64
 
     static let bias = FeatureHash("b")
     static let word = FeatureHash("w=")

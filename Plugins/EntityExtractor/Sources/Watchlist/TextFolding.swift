@@ -30,6 +30,11 @@ public enum TextFolding {
                 folded.origin.append(offset)
                 continue
             }
+            if let single = FoldTable.shared.single(value) {
+                folded.scalars.append(single)
+                folded.origin.append(offset)
+                continue
+            }
             for value in foldScalar(scalar) {
                 folded.scalars.append(value)
                 folded.origin.append(offset)
@@ -58,6 +63,41 @@ public enum TextFolding {
             return true
         default:
             return false
+        }
+    }
+}
+
+/// ``TextFolding/foldScalar(_:)`` precomputed for the scalars below U+3400 (Latin, Greek, Cyrillic, Arabic, kana, …)
+/// that fold to exactly one scalar, and the identity for Han ideographs, which have no case and no decomposition.
+/// `foldScalar` goes through Foundation (a String, lower-casing, NFD) for each scalar: for a Russian or Japanese
+/// article that was most of the watchlist's cost. A test checks the table against `foldScalar` for every scalar.
+struct FoldTable: Sendable {
+    static let shared = FoldTable()
+    /// Table range: every scalar below this is precomputed.
+    static let limit: UInt32 = 0x3400
+    /// The folded scalar, or 0 where folding gives several scalars (or none) and `foldScalar` must be asked.
+    private let values: [UInt32]
+
+    init() {
+        var values = [UInt32](repeating: 0, count: Int(Self.limit))
+        for value in 0..<Self.limit {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let folded = TextFolding.foldScalar(scalar)
+            if folded.count == 1 { values[Int(value)] = folded[0] }
+        }
+        self.values = values
+    }
+
+    /// The one scalar `value` folds to, or nil when the slow path must decide.
+    @inline(__always)
+    func single(_ value: UInt32) -> UInt32? {
+        if value < Self.limit {
+            let folded = values[Int(value)]
+            return folded == 0 ? nil : folded
+        }
+        switch value {
+        case 0x3400...0x4DBF, 0x4E00...0x9FFF: return value
+        default: return nil
         }
     }
 }

@@ -71,7 +71,8 @@ public enum SettingsSpec {
                 name: "consumer_properties", type: .object, default: [:],
                 description:
                     "Raw librdkafka consumer properties, checked by librdkafka (`clipper lint`); they win over "
-                    + "the typed settings. Names with password, secret or token are redacted when printed.",
+                    + "the typed settings. Values of names with password, secret, token or key, and of names "
+                    + "librdkafka does not know, are redacted when printed.",
                 examples: [["fetch.wait.max.ms": "100"]])),
         Setting(
             "kafka", \.kafka.producerProperties,
@@ -160,8 +161,9 @@ public enum SettingsSpec {
         Setting(
             "worker", \.worker.maxRecordBytes,
             ConfigField(
-                name: "max_record_bytes", type: .integer, default: 1_048_576, range: 1_024...104_857_600,
-                description: "Larger records go to the dead-letter topic (reason: oversize).")),
+                name: "max_record_bytes", type: .integer, default: 786_432, range: 1_024...104_857_600,
+                description: "Larger records go to the dead-letter topic (reason: oversize). `clipper lint` checks it "
+                    + "stays 64 KiB under the producer's message.max.bytes (librdkafka: 1000000).")),
         Setting(
             "worker", \.worker.maxInFlightPerPartition,
             ConfigField(
