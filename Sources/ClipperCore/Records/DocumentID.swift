@@ -20,7 +20,16 @@ public enum DocumentID {
 
     /// Lower-case hex SHA-256 of the UTF-8 bytes of `text`.
     public static func sha256Hex(_ text: String) -> String {
-        SHA256.hash(data: Data(text.utf8)).map { byte in
+        sha256Hex(bytes: Array(text.utf8))
+    }
+
+    /// Lower-case hex SHA-256 of `bytes`.
+    ///
+    /// ```swift
+    /// DocumentID.sha256Hex(bytes: []) // "e3b0c442…b855"
+    /// ```
+    public static func sha256Hex(bytes: [UInt8]) -> String {
+        SHA256.hash(data: bytes).map { byte in
             let hex = String(byte, radix: 16)
             return byte < 16 ? "0" + hex : hex
         }.joined()

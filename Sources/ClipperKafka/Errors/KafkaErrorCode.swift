@@ -49,6 +49,8 @@ public struct KafkaErrorCode: RawRepresentable, Hashable, Sendable, CustomString
     public static let fatal = KafkaErrorCode(RD_KAFKA_RESP_ERR__FATAL)
     /// Broker: the message is larger than the broker or topic accepts.
     public static let messageSizeTooLarge = KafkaErrorCode(RD_KAFKA_RESP_ERR_MSG_SIZE_TOO_LARGE)
+    /// Broker: the batch holding the record is larger than the broker accepts.
+    public static let recordListTooLarge = KafkaErrorCode(RD_KAFKA_RESP_ERR_RECORD_LIST_TOO_LARGE)
     /// Broker: this broker is not the partition leader (retriable).
     public static let notLeaderForPartition = KafkaErrorCode(RD_KAFKA_RESP_ERR_NOT_LEADER_FOR_PARTITION)
     /// Broker: the leader is not available (retriable).

@@ -55,21 +55,24 @@ extension KafkaPipeline {
                 consumer.commitStoredAsync()
             case .drainDone:
                 drainSignal.signal()
+            case .awaitDrain(let partitions):
+                waitUntilDrained(partitions, timeout: limits.drainTimeout)
             case .rangesFinished:
                 logger.info("every partition range reached its end offset; stopping")
                 shutdown()
             case .pause, .resume, .clearStalePause, .storeOffsets:
                 state.withLock { _ in _ = executeIfOrdered(action) }
-            case .dispatch:
+            case .dispatch, .recoverDelivery:
                 break
             }
         }
     }
 
     /// Waits until `partitions` have no record in flight or `timeout` passed, woken by `.drainDone` (no polling).
+    /// A fatal error or the end of the shutdown drain ends the wait at once.
     func waitUntilDrained(_ partitions: [TopicPartition], timeout: Duration) {
         let deadline = DispatchTime.now() + .milliseconds(timeout.milliseconds)
-        while state.withLock({ $0.inFlight(partitions) }) > 0 {
+        while state.withLock({ $0.inFlight(partitions) > 0 && !$0.fatal && !$0.shutdownDrainOver }) {
             if drainSignal.wait(timeout: deadline) == .timedOut { return }
         }
     }

@@ -94,19 +94,33 @@ extension KafkaPipeline {
         perform(decide(.partitionEnd(tp, nextOffset: nextOffset)))
     }
 
-    /// Graceful stop, on the poll thread.
+    /// Graceful stop, on the poll thread: lanes skip what they have not started (see `handle`), the records in
+    /// flight finish (woken by `.drainDone`; the consumer is served in between), then flush, commit, close. After a
+    /// fatal error nothing is waited for: what was delivered is committed (best effort) and the consumer closed.
     private func shutdownSequence() {
         perform(decide(.shutdownRequested))
         let deadline = monotonicMillis() + Int64(limits.drainTimeout.milliseconds)
-        while state.withLock({ $0.totalInFlight }) > 0, monotonicMillis() < deadline {
-            pollOnce(timeoutMilliseconds: 10, dispatch: false)
+        let started = monotonicMillis()
+        while state.withLock({ $0.totalInFlight > 0 && !$0.fatal }), monotonicMillis() < deadline {
+            _ = drainSignal.wait(timeout: .now() + .milliseconds(Int(min(100, max(1, deadline - monotonicMillis())))))
+            pollOnce(timeoutMilliseconds: 0, dispatch: false)
         }
-        let remaining = state.withLock { $0.totalInFlight }
+        let (remaining, fatal) = state.withLock { ($0.totalInFlight, $0.fatal) }
         if remaining > 0 {
-            logger.warning("drain timeout: records still in flight will be redelivered", metadata: ["inFlight": "\(remaining)"])
+            logger.warning(
+                fatal ? "fatal error: records in flight will be redelivered after a restart"
+                    : "drain timeout: records still in flight will be redelivered",
+                metadata: ["inFlight": "\(remaining)"])
         }
-        _ = producer.flushBlocking(timeout: .milliseconds(max(100, Int(deadline - monotonicMillis()))))
-        if commitsOffsets { commitWhileRebalancing(until: monotonicMillis() + 5_000) }
+        logger.info("drain finished", metadata: ["ms": "\(monotonicMillis() - started)", "inFlight": "\(remaining)"])
+        perform(decide(.shutdownDrainEnded))
+        if fatal {
+            // Deliveries the producer's thread has reported but not yet acked (it acks after each round).
+            flushDeliveredAcks()
+        } else {
+            _ = producer.flushBlocking(timeout: .milliseconds(max(100, Int(deadline - monotonicMillis()))))
+        }
+        if commitsOffsets { commitWhileRebalancing(until: monotonicMillis() + (fatal ? 2_000 : 5_000)) }
         let lanes = state.withLock { s in s.entries.values.map(\.lane) }
         for lane in lanes {
             lane.markRevoked()

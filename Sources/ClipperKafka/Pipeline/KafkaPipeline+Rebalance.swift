@@ -34,8 +34,9 @@ extension KafkaPipeline {
     /// Stops the lanes of `partitions`; unless lost, waits for their in-flight records (up to the drain timeout, woken
     /// by the state machine's `.drainDone`) and commits synchronously. Late acks are ignored afterwards.
     func revoke(_ partitions: [TopicPartition], lost: Bool) {
+        // `.awaitDrain` (executed by `perform`) waits unless the shutdown drain is already over or a fatal error
+        // stopped the pipeline: a close must not wait for records a second time.
         perform(decide(lost ? .lost(partitions) : .revoked(partitions)))
-        if !lost, commitsOffsets { waitUntilDrained(partitions, timeout: limits.drainTimeout) }
         // Real brokers accept the commit of `.revokeCompleted`; the mock cluster refuses commits while a rebalance is
         // running (REBALANCE_IN_PROGRESS), in which case the next owner re-reads from the last committed offset.
         perform(decide(.revokeCompleted(partitions)))

@@ -25,6 +25,8 @@ public final class KafkaPipeline: Sendable {
         case deliveryFailed(PendingInput, OutgoingRecord, KafkaError)
     }
 
+    typealias DeliveredHandler = @Sendable (ConsumedRecord, OutgoingRecord) -> Void
+
     let consumer: KafkaConsumer
     let producer: KafkaProducer
     let source: PipelineSource
@@ -40,6 +42,8 @@ public final class KafkaPipeline: Sendable {
     let lastPollMillis = Atomic<Int64>(0)
     let produced = Atomic<Int>(0)
     let startupError = Mutex<KafkaError?>(nil)
+    /// The first fatal client error (librdkafka `_FATAL`); set once, then the pipeline stops.
+    let fatal = Mutex<KafkaError?>(nil)
     /// Delivered inputs not yet acked (filled by delivery reports, flushed after each delivery round).
     let deliveredAcks = Mutex<[PendingAck]>([])
     /// Records polled but not yet handed to their lanes (poll thread only; flushed after each poll burst).
@@ -91,14 +95,51 @@ public final class KafkaPipeline: Sendable {
             handlers.commit = { [weak self] err, offsets in self?.onCommit(err, offsets) }
             handlers.statistics = { gauges.update($0); emitEvent(.statistics($0)) }
             handlers.log = { emitEvent(.log(level: $0, facility: $1, message: $2)) }
-            handlers.error = { emitEvent(.error($0)) }
+            handlers.error = { [weak self] error in
+                emitEvent(.error(error))
+                if error.code == .fatal { self?.failFatally(self?.consumer.client.fatalError() ?? error, client: "consumer") }
+            }
         }
         producer.afterPoll.withLock { $0 = { [weak self] in self?.flushDeliveredAcks() } }
         producer.client.callbacks.handlers.withLock { [gauges = producer.gauges] handlers in
             handlers.statistics = { gauges.update($0); emitEvent(.statistics($0)) }
             handlers.log = { emitEvent(.log(level: $0, facility: $1, message: $2)) }
-            handlers.error = { emitEvent(.error($0)) }
+            handlers.error = { [weak self] error in
+                emitEvent(.error(error))
+                if error.code == .fatal { self?.failFatally(self?.producer.client.fatalError() ?? error, client: "producer") }
+            }
         }
+    }
+
+    /// A client hit a fatal error: nothing more can be delivered (producer) or consumed (consumer). Records the
+    /// first such error, stops recovering deliveries and waiting for drains, and starts the shutdown, which commits
+    /// what was delivered and closes; ``run`` then throws the error (`isFatal`), so the process can exit and be
+    /// restarted instead of lingering as a healthy-looking zombie. Callable from any thread.
+    func failFatally(_ error: KafkaError, client: String) {
+        var error = error
+        error.isFatal = true
+        let first = fatal.withLock { stored -> Bool in
+            guard stored == nil else { return false }
+            stored = error
+            return true
+        }
+        guard first else { return }
+        logger.critical("fatal Kafka \(client) error; committing what was delivered and stopping", metadata: [
+            "error": "\(error)",
+        ])
+        perform(decide(.fatalError))
+        shutdown()
+    }
+
+    /// Makes the producer fail with a fabricated fatal error (librdkafka's `rd_kafka_test_fatal_error`), exactly as a
+    /// real one (an idempotent producer losing its state) would. For fault-injection tests and drills.
+    ///
+    /// ```swift
+    /// pipeline.injectFatalProducerError(reason: "drill")
+    /// try await pipeline.run(...)  // throws a KafkaError with isFatal == true
+    /// ```
+    public func injectFatalProducerError(reason: String) {
+        producer.client.injectFatalError(reason: reason)
     }
 
     /// Runs until ``shutdown()`` completed (or, for an `.assign` source with end offsets, until every range is
@@ -113,6 +154,29 @@ public final class KafkaPipeline: Sendable {
         process: @escaping @Sendable (ConsumedRecord) async -> RecordDisposition,
         deliveryFailed: @escaping @Sendable (ConsumedRecord, OutgoingRecord, KafkaError) async -> OutgoingRecord?
     ) async throws {
+        try await run(
+            process: process,
+            deliveryFailed: { input, outgoing, error in
+                await deliveryFailed(input, outgoing, error).map(DeliveryRecovery.replace) ?? .retry
+            },
+            delivered: { _, _ in })
+    }
+
+    /// Like ``run(process:deliveryFailed:)``, with the full choice for a failed delivery (``DeliveryRecovery``:
+    /// replace, retry, give up) and `delivered`, called on the producer's thread for every outgoing record the broker
+    /// acknowledged (count what was published there, not when it was produced). Throws the ``KafkaError`` (with
+    /// `isFatal`) when a client hit a fatal error; what was delivered before it is committed first.
+    ///
+    /// ```swift
+    /// try await pipeline.run(process: { .produce([transform($0)]) },
+    ///                        deliveryFailed: { _, _, error in error.isRetriable ? .retry : .giveUp },
+    ///                        delivered: { _, outgoing in published.add(1) })
+    /// ```
+    public func run(
+        process: @escaping @Sendable (ConsumedRecord) async -> RecordDisposition,
+        deliveryFailed: @escaping @Sendable (ConsumedRecord, OutgoingRecord, KafkaError) async -> DeliveryRecovery,
+        delivered: @escaping @Sendable (ConsumedRecord, OutgoingRecord) -> Void
+    ) async throws {
         guard started.setOnce() else {
             throw KafkaError(code: .notRunning, text: "run() called twice", message: "Create a new KafkaPipeline to run again.")
         }
@@ -121,17 +185,20 @@ public final class KafkaPipeline: Sendable {
             for await item in control.stream {
                 switch item {
                 case .lane(let lane):
-                    group.addTask { await self.runLane(lane, process: process) }
+                    group.addTask { await self.runLane(lane, process: process, delivered: delivered) }
                 case .deliveryFailed(let pending, let outgoing, let error):
                     group.addTask { await self.recover(pending, outgoing, error, deliveryFailed: deliveryFailed) }
                 }
             }
             group.cancelAll()
         }
-        await producer.close(timeout: limits.closeTimeout)
+        let fatalError = fatal.withLock { $0 }
+        // A fatal producer delivers nothing more: do not wait for its queue.
+        await producer.close(timeout: fatalError == nil ? limits.closeTimeout : .zero)
         emit(.stopped(closeTimedOut: closeWatchdogFired.isSet))
         eventStream.continuation.finish()
         if let error = startupError.withLock({ $0 }) { throw error }
+        if let fatalError { throw fatalError }
     }
 
     /// Starts a graceful shutdown: stop fetching, drain lanes (up to `limits.drainTimeout`), flush the producer,
@@ -182,6 +249,10 @@ public final class KafkaPipeline: Sendable {
         status.producerOutstanding = producer.queueDepth
         status.produced = produced.load(ordering: .relaxed)
         status.closeWatchdogFired = closeWatchdogFired.isSet
+        status.fatalError = fatal.withLock { $0 }
+        status.groupState = consumer.gauges.groupState.withLock { $0 }
+        status.brokerSilence = consumer.gauges.brokerSilence.withLock { $0 }
+        status.statisticsAt = consumer.gauges.updatedAt.withLock { $0 }
         return status
     }
 }

@@ -74,6 +74,24 @@ public struct PartitionAckTracker: Sendable, Hashable {
         return highestContiguousAcked
     }
 
+    /// Forgets `offset` and every pending offset after it: they were skipped (a shutdown stops taking records) and
+    /// will be read again by the next owner. The stored offset never moves past them. Returns how many were
+    /// forgotten (0 when `offset` is not pending).
+    ///
+    /// ```swift
+    /// tracker.dispatched(5); tracker.dispatched(6)
+    /// tracker.abandon(from: 5) // 2; inFlight == 0, storeOffset unchanged
+    /// ```
+    @discardableResult
+    public mutating func abandon(from offset: Int64) -> Int {
+        guard let index = indexOf(offset) else { return 0 }
+        let forgotten = done[index...].filter { !$0 }.count
+        offsets.removeSubrange(index...)
+        done.removeSubrange(index...)
+        inFlight -= forgotten
+        return forgotten
+    }
+
     private func indexOf(_ offset: Int64) -> Int? {
         var low = head
         var high = offsets.count - 1

@@ -28,12 +28,18 @@ final class PendingInput: Sendable {
     let lane: PartitionLane
     let record: ConsumedRecord
     let bytes: Int
+    /// Called for each of its outgoing records the broker acknowledged (counting happens there).
+    let onDelivered: KafkaPipeline.DeliveredHandler
     private let remaining: Mutex<Int>
 
-    init(lane: PartitionLane, record: ConsumedRecord, bytes: Int, outgoing: Int) {
+    init(
+        lane: PartitionLane, record: ConsumedRecord, bytes: Int, outgoing: Int,
+        onDelivered: @escaping KafkaPipeline.DeliveredHandler
+    ) {
         self.lane = lane
         self.record = record
         self.bytes = bytes
+        self.onDelivered = onDelivered
         remaining = Mutex(outgoing)
     }
 

@@ -42,7 +42,12 @@ extension PipelineStateMachine {
             entries[tp] = entry
             actions.append(.stopLane(entry.lane, discardBuffered: lost))
         }
-        if !lost, commitsOffsets, inFlight(partitions) == 0 { actions.append(.drainDone) }
+        guard !lost, commitsOffsets else { return actions }
+        if inFlight(partitions) == 0 || shutdownDrainOver || fatal {
+            actions.append(.drainDone)
+        } else {
+            actions.append(.awaitDrain(partitions))
+        }
         return actions
     }
 
@@ -113,6 +118,23 @@ extension PipelineStateMachine {
         if drainedSome, draining.allSatisfy({ $0.tracker.inFlight == 0 }) { actions.append(.drainDone) }
         if shuttingDown, totalInFlight == 0, !acks.isEmpty { actions.append(.drainDone) }
         return actions + finishedIfDone()
+    }
+
+    mutating func skipped(_ ack: Ack) -> [Action] {
+        guard var entry = entries[ack.partition], entry.lane === ack.lane else { return [] }
+        let forgotten = entry.tracker.abandon(from: ack.offset)
+        entries[ack.partition] = entry
+        var actions = controller.completed(ack.partition, bytes: ack.bytes).map(Self.action)
+        if forgotten > 0, shuttingDown, totalInFlight == 0 { actions.append(.drainDone) }
+        return actions
+    }
+
+    mutating func fatalError() -> [Action] {
+        let firstTime = !fatal
+        fatal = true
+        shuttingDown = true
+        guard firstTime else { return [] }
+        return controller.holdAll().map(Self.action) + [.drainDone]
     }
 
     mutating func shutdownRequested() -> [Action] {

@@ -34,8 +34,19 @@ struct PipelineStateMachine<Lane: AnyObject & Sendable>: Sendable {
         case partitionEnd(TopicPartition, nextOffset: Int64)
         /// Inputs are done: every outgoing record delivered, or dropped.
         case acked([Ack])
-        /// An outgoing record failed delivery (it will be retried or replaced).
-        case deliveryFailed
+        /// A lane skipped this record, and so every later one it holds, because the pipeline is shutting down: the
+        /// records are forgotten, never acked or stored, and read again after a restart.
+        case skipped(Ack)
+        /// An outgoing record failed delivery: `.recoverDelivery` (retry or replace it), unless the failure is
+        /// `fatal` or a fatal error already stopped the pipeline (a fatal client delivers nothing more; the input
+        /// stays uncommitted).
+        case deliveryFailed(fatal: Bool)
+        /// A client hit a fatal error (librdkafka `_FATAL`): stop fetching, stop waiting for deliveries that can no
+        /// longer happen, commit what was delivered, close.
+        case fatalError
+        /// The shutdown drain is over (everything acked, or the drain timeout passed): a revoke during the close
+        /// that follows must not wait for records again.
+        case shutdownDrainEnded
         /// A commit finished.
         case commitResult(succeeded: Bool)
         /// Stop fetching and drain.
@@ -60,8 +71,14 @@ struct PipelineStateMachine<Lane: AnyObject & Sendable>: Sendable {
         case commitStoredAsync
         /// Commit these offsets synchronously (revoke).
         case commit([TopicPartitionOffset])
-        /// Every partition being revoked, or every partition at shutdown, has no record in flight any more.
+        /// Every partition being revoked, or every partition at shutdown, has no record in flight any more (or a
+        /// fatal error means they never will).
         case drainDone
+        /// Wait (up to the drain timeout, woken by `.drainDone`) until these revoked partitions have no record in
+        /// flight, before `.revokeCompleted` commits them.
+        case awaitDrain([TopicPartition])
+        /// Ask the handler what to do with the failed outgoing record (retry it, or produce a replacement).
+        case recoverDelivery
         /// An `.assign` source has processed every range up to its end: shut down.
         case rangesFinished
     }
@@ -102,6 +119,10 @@ struct PipelineStateMachine<Lane: AnyObject & Sendable>: Sendable {
     var deliveryFailures = 0
     var groupJoined = false
     var shuttingDown = false
+    /// Set by `.shutdownDrainEnded`: revokes no longer wait for in-flight records.
+    var shutdownDrainOver = false
+    /// Set by `.fatalError`: deliveries are no longer recovered, drains no longer wait.
+    var fatal = false
     var finished = false
 
     init(
@@ -134,8 +155,13 @@ struct PipelineStateMachine<Lane: AnyObject & Sendable>: Sendable {
         case .recordPolled(let tp, let offset, let bytes): return recordPolled(tp, offset: offset, bytes: bytes)
         case .partitionEnd(let tp, let nextOffset): return partitionEnd(tp, nextOffset: nextOffset)
         case .acked(let acks): return acked(acks)
-        case .deliveryFailed:
+        case .skipped(let ack): return skipped(ack)
+        case .deliveryFailed(let fatalFailure):
             deliveryFailures += 1
+            return fatal || fatalFailure ? [] : [.recoverDelivery]
+        case .fatalError: return fatalError()
+        case .shutdownDrainEnded:
+            shutdownDrainOver = true
             return []
         case .commitResult(let succeeded):
             if succeeded { commits += 1 } else { commitFailures += 1 }
@@ -146,6 +172,11 @@ struct PipelineStateMachine<Lane: AnyObject & Sendable>: Sendable {
 }
 
 extension PipelineStateMachine.Action {
+    /// Whether this asks for the recovery of a failed delivery.
+    var recoversDelivery: Bool {
+        if case .recoverDelivery = self { true } else { false }
+    }
+
     /// Whether this starts a lane (executed before the consumer is assigned the partition).
     var startsLane: Bool {
         if case .startLane = self { true } else { false }

@@ -52,6 +52,15 @@ public struct PipelineStatus: Sendable {
     public var deliveryFailures = 0
     /// Whether the consumer close watchdog fired at shutdown.
     public var closeWatchdogFired = false
+    /// The fatal client error that stopped the pipeline, if any (the process should exit and be restarted).
+    public var fatalError: KafkaError?
+    /// The consumer group's state from the latest consumer statistics (`up/steady` when settled), if known.
+    public var groupState: String?
+    /// How long the most recently heard-from broker has been silent towards the consumer, from its latest
+    /// statistics; `nil` when no broker connection is up.
+    public var brokerSilence: Duration?
+    /// When the consumer's latest statistics report arrived (`nil`: none yet, or statistics are off).
+    public var statisticsAt: Date?
 
     /// Creates an empty status.
     public init() {}

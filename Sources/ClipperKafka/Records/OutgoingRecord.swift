@@ -39,6 +39,9 @@ public enum RecordDisposition: Sendable {
     case produce([OutgoingRecord])
     /// Drop the input on purpose; it is acked at once.
     case drop
+    /// Stop the pipeline without acking this input: it and everything after it in its partition stay uncommitted
+    /// and are read again after a restart (a processor policy `then: fail`).
+    case stop
 }
 
 /// The broker's confirmation of a delivered record.

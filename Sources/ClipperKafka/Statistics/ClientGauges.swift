@@ -1,3 +1,4 @@
+import Foundation
 import Synchronization
 
 /// Figures of one client from its latest statistics report, readable from any thread.
@@ -8,6 +9,12 @@ final class ClientGauges: Sendable {
     let brokersUp = Atomic<Int>(0)
     /// Per-partition consumer lag.
     let lag = Mutex<[TopicPartition: Int64]>([:])
+    /// `cgrp` state, e.g. `up/steady`.
+    let groupState = Mutex<String?>(nil)
+    /// Shortest silence of an `UP` broker.
+    let brokerSilence = Mutex<Duration?>(nil)
+    /// When the latest report arrived.
+    let updatedAt = Mutex<Date?>(nil)
 
     init() {}
 
@@ -15,5 +22,8 @@ final class ClientGauges: Sendable {
         queueDepth.store(statistics.queuedMessages, ordering: .relaxed)
         brokersUp.store(statistics.brokersUp, ordering: .relaxed)
         lag.withLock { $0 = statistics.consumerLag }
+        groupState.withLock { $0 = statistics.groupState }
+        brokerSilence.withLock { $0 = statistics.brokerSilence }
+        updatedAt.withLock { $0 = Date() }
     }
 }

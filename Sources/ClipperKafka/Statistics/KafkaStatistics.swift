@@ -17,6 +17,13 @@ public struct KafkaStatistics: Sendable, Hashable {
     public var consumerLag: [TopicPartition: Int64]
     /// Brokers whose connection `state` is `UP`.
     public var brokersUp: Int = 0
+    /// `cgrp.state` and `cgrp.join_state` as `state/join_state` (`up/steady` for a member of a settled group);
+    /// `nil` for producers and consumers without a group.
+    public var groupState: String?
+    /// The shortest time since any broker that is `UP` last sent this client something (`brokers.*.rxidle`);
+    /// `nil` when no broker is up or none answered yet. A stopped broker keeps its connection `UP` until requests
+    /// time out, but its silence grows at once.
+    public var brokerSilence: Duration?
 
     /// Creates statistics by hand (tests).
     ///
@@ -51,8 +58,14 @@ public struct KafkaStatistics: Sendable, Hashable {
             }
         }
         consumerLag = lag
-        brokersUp = (object["brokers"] as? [String: Any] ?? [:]).values.filter {
-            ($0 as? [String: Any])?["state"] as? String == "UP"
-        }.count
+        let brokers = (object["brokers"] as? [String: Any] ?? [:]).values.compactMap { $0 as? [String: Any] }
+        let up = brokers.filter { $0["state"] as? String == "UP" }
+        brokersUp = up.count
+        let idle = up.filter { ($0["nodeid"] as? NSNumber)?.intValue ?? -1 >= 0 }
+            .compactMap { ($0["rxidle"] as? NSNumber)?.int64Value }.filter { $0 >= 0 }
+        brokerSilence = idle.min().map { .microseconds($0) }
+        if let group = object["cgrp"] as? [String: Any], let state = group["state"] as? String {
+            groupState = "\(state)/\(group["join_state"] as? String ?? "")"
+        }
     }
 }

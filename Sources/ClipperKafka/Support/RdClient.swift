@@ -38,6 +38,21 @@ final class RdClient: @unchecked Sendable {
 
     deinit { destroy() }
 
+    /// The client's fatal error, if it hit one (`rd_kafka_fatal_error`); `nil` while it is usable.
+    func fatalError() -> KafkaError? {
+        var errstr = [CChar](repeating: 0, count: 512)
+        let err = rd_kafka_fatal_error(handle, &errstr, errstr.count)
+        guard err != RD_KAFKA_RESP_ERR_NO_ERROR else { return nil }
+        return KafkaError(
+            code: KafkaErrorCode(err), isFatal: true, text: "fatal error: \(string(fromCBuffer: errstr))",
+            message: "The client cannot continue; the worker stops so that its supervisor restarts it.")
+    }
+
+    /// Raises a fabricated fatal error (`rd_kafka_test_fatal_error`), for fault-injection tests.
+    func injectFatalError(reason: String) {
+        _ = rd_kafka_test_fatal_error(handle, RD_KAFKA_RESP_ERR_OUT_OF_ORDER_SEQUENCE_NUMBER, reason)
+    }
+
     /// Assigns with the protocol in use (incremental for cooperative).
     static func assign(_ rk: OpaquePointer, _ partitions: UnsafeMutablePointer<rd_kafka_topic_partition_list_t>) {
         if isCooperative(rk) {

@@ -88,6 +88,8 @@ public struct ClipperConfiguration: Sendable {
         public var stateDirectory: String
         /// A processor attempt running longer than this marks the worker not live.
         public var stuckProcessorMS: Int
+        /// A partition with lag whose committed offset has not moved for this long marks the worker not live.
+        public var stuckPartitionMS: Int
 
         /// Blank values, filled in from ``SettingsSpec``.
         init() {
@@ -99,6 +101,7 @@ public struct ClipperConfiguration: Sendable {
             closeTimeoutMS = 0
             stateDirectory = ""
             stuckProcessorMS = 0
+            stuckPartitionMS = 0
         }
     }
 

@@ -40,11 +40,13 @@ public struct DeadLetter: Sendable, Hashable {
 
     /// Longest error text kept in the `mm-dlq-error` header.
     public static let maxErrorBytes = 1024
+    /// The header that names the reason; every dead letter has it.
+    public static let reasonHeader = "mm-dlq-reason"
 
     /// The headers of the dead-letter record for `record`.
     public func headers(for record: InputRecord, pipelineVersion: String) -> [(String, String)] {
         var headers: [(String, String)] = [
-            ("mm-dlq-reason", reason.rawValue),
+            (Self.reasonHeader, reason.rawValue),
             ("mm-dlq-error", Self.truncate(error, toBytes: Self.maxErrorBytes)),
             ("mm-dlq-attempts", String(attempts)),
             ("mm-dlq-failed-at", Timestamps.rfc3339(failedAt)),

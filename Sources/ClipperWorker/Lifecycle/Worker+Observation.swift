@@ -2,6 +2,7 @@ import ClipperCore
 import ClipperKafka
 import Foundation
 import Logging
+import Synchronization
 
 extension Worker {
     /// Logs and counts pipeline events: rebalances, commits, pauses, librdkafka's own log lines.
@@ -41,6 +42,7 @@ extension Worker {
     func sampleStatus() async {
         var lag = PartitionGaugeSeries(.consumerLagRecords, metrics: metrics)
         var pausedGauge = PartitionGaugeSeries(.partitionPaused, metrics: metrics)
+        var stalledGauge = PartitionGaugeSeries(.partitionStalledSeconds, metrics: metrics)
         while !Task.isCancelled {
             let status = kafka.status
             lag.update(status.lagOfAssignedPartitions)
@@ -48,6 +50,15 @@ extension Worker {
             metrics.setGauge(.inFlightMessages, Double(status.inFlightMessages.values.reduce(0, +)))
             metrics.setGauge(.inFlightBytes, Double(status.totalInFlightBytes))
             metrics.setGauge(.producerQueueMessages, Double(status.producerOutstanding))
+            let lagging = Set(status.inFlightMessages.filter { $0.value > 0 }.keys)
+                .union(status.consumerLag.filter { $0.value > 0 }.keys)
+            let stalled = stuckPartitions.withLock {
+                $0.observe(
+                    stored: status.storedOffsets, lagging: lagging, assigned: status.assignedPartitions,
+                    now: .now)
+            }
+            // Seconds the committed offset has stood still while the partition lagged (0: moving or caught up).
+            stalledGauge.update(stalled.mapValues { $0 / .seconds(1) })
             let report = healthReport()
             metrics.setGauge(.ready, report.isReady ? 1 : 0)
             metrics.setGauge(.live, report.isLive ? 1 : 0)

@@ -12,9 +12,10 @@ struct RunCommand: AsyncParsableCommand {
         commandName: "run",
         abstract: "Run the worker: consume raw articles, enrich them, publish enriched records.",
         discussion: """
-            SIGTERM or SIGINT: stop fetching, drain in-flight work (worker.drain_timeout_ms), flush the producer, \
-            commit, close (under worker.close_timeout_ms), exit 0. A second signal exits at once. Exit status 2: the \
-            close watchdog fired; 3: a processor with on_error.then: fail failed.
+            SIGTERM or SIGINT: stop taking new records, finish the ones in flight (worker.drain_timeout_ms), flush \
+            the producer, commit, close (under worker.close_timeout_ms), exit 0. A second signal exits at once. Exit \
+            status 2: the close watchdog fired; 3: a processor with on_error.then: fail failed; 4: a fatal Kafka \
+            client error (what was delivered is committed first).
             """)
 
     @Option(name: [.customShort("c"), .long], help: "Config file (YAML).")
@@ -49,11 +50,8 @@ struct RunCommand: AsyncParsableCommand {
         do {
             try await group.run()
         } catch let error as WorkerError {
-            logger.critical("\(error)")
-            switch error {
-            case .halted: throw ExitCode(3)
-            case .closeTimedOut: throw ExitCode(2)
-            }
+            logger.critical("\(error)", metadata: ["exit_status": "\(error.exitCode)"])
+            throw ExitCode(error.exitCode)
         }
     }
 }

@@ -124,3 +124,125 @@ struct FaultInjectionTests {
         #expect(try await admin.watermarks(topic: "br.dlq", partition: 0).high == 1)
     }
 }
+
+@Suite("Fatal client errors", .timeLimit(.minutes(1)))
+struct FatalClientErrorTests {
+    @Test func aFatalProducerErrorStopsThePipelineAfterCommittingWhatWasDelivered() async throws {
+        let cluster = try TestCluster()
+        try cluster.broker.createTopic("fa.in", partitions: 2)
+        try cluster.broker.createTopic("fa.out", partitions: 2)
+        try await cluster.load("fa.in", count: 2_000, partitions: 2)
+        let group = "fa-group"
+        let handled = Handled()
+        let failures = Counter()
+        let pipeline = try cluster.pipeline(.subscribe(topics: ["fa.in"]), group: group)
+        let thrown: (any Error)? = try await withTimeout(.seconds(40), "fatal run") {
+            try await withThrowingTaskGroup(of: (any Error)?.self) { tasks in
+                tasks.addTask {
+                    do {
+                        try await pipeline.run(process: { record in
+                            handled.record(record)
+                            try? await Task.sleep(for: .milliseconds(5))  // a stream that is still flowing
+                            return .produce([OutgoingRecord(topic: "fa.out", key: record.key, value: record.value)])
+                        }, deliveryFailed: { _, _, _ in failures.add(); return nil })
+                        return nil
+                    } catch {
+                        return error
+                    }
+                }
+                tasks.addTask {
+                    // Some deliveries, and a settled group (one commit went through): the mock refuses commits
+                    // while its first rebalance is still running, which would leave nothing to check.
+                    try await eventually("some deliveries") {
+                        let status = pipeline.status
+                        return status.produced >= 200 && status.commits >= 1
+                    }
+                    pipeline.injectFatalProducerError(reason: "fault-injection test")
+                    return nil
+                }
+                var thrown: (any Error)?
+                for try await result in tasks where result != nil { thrown = result }
+                return thrown
+            }
+        }
+        let error = try #require(thrown as? KafkaError, "run() must throw the fatal error, got \(String(describing: thrown))")
+        #expect(error.isFatal)
+        #expect(pipeline.status.fatalError != nil)
+        #expect(failures.value == 0, "a fatal producer's failures are not handed to deliveryFailed")
+
+        // What was committed was delivered: every input below the committed offset has its output (same key).
+        let admin = try KafkaAdmin(client: cluster.client, embeddedBroker: cluster.broker, logger: cluster.logger)
+        let committed = try await admin.committedOffsets(group: group, topic: "fa.in")
+        let outputKeys = Set(try await TopicReader(client: cluster.client).readAll(topic: "fa.out").compactMap(\.key))
+        var committedTotal: Int64 = 0
+        for entry in committed where entry.offset > 0 {
+            committedTotal += entry.offset
+            for offset in 0..<entry.offset {
+                let index = Int(offset) * 2 + Int(entry.partition)
+                #expect(outputKeys.contains(Array("k\(index)".utf8)), "input [\(entry.partition)]@\(offset) committed, no output")
+            }
+        }
+        let status = pipeline.status
+        #expect(committedTotal > 0, "what was delivered before the fatal error is committed: \(committed); stored \(status.storedOffsets), commits \(status.commits), failed \(status.commitFailures), produced \(status.produced), assigned \(status.assignedPartitions)")
+        #expect(committedTotal < 2_000, "the fatal error stops the pipeline mid-stream: \(committed)")
+    }
+}
+
+@Suite("Shutdown with a record that never finishes", .timeLimit(.minutes(1)))
+struct ShutdownCloseTests {
+    /// The close after a timed-out drain used to wait for the same records again inside the revoke callback (a
+    /// second drain timeout), so the close watchdog fired: exit status 2 after drain + close timeouts.
+    @Test func aDrainThatTimesOutDoesNotMakeTheCloseWaitForTheRecordsAgain() async throws {
+        let cluster = try TestCluster()
+        try cluster.broker.createTopic("dc.in", partitions: 1)
+        try await cluster.load("dc.in", count: 10, partitions: 1)
+        var limits = PipelineLimits()
+        limits.drainTimeout = .seconds(3)
+        limits.closeTimeout = .seconds(2)
+        let pipeline = try cluster.pipeline(.subscribe(topics: ["dc.in"]), limits: limits)
+        let started = Counter()
+        let elapsed = try await withTimeout(.seconds(40), "shutdown with a stuck record") {
+            try await withThrowingTaskGroup(of: Void.self) { tasks in
+                tasks.addTask {
+                    try await pipeline.run(process: { _ in
+                        started.add()
+                        try? await Task.sleep(for: .seconds(3600))  // a processor that hangs until cancelled
+                        return .drop
+                    }, deliveryFailed: retryOriginal)
+                }
+                try await eventually("a record being processed") { started.value >= 1 }
+                let begin = ContinuousClock.now
+                pipeline.shutdown()
+                try await tasks.waitForAll()
+                return ContinuousClock.now - begin
+            }
+        }
+        #expect(!pipeline.status.closeWatchdogFired, "the close waited for the stuck record a second time")
+        #expect(elapsed < .seconds(5), "drain timeout (3 s) plus a prompt close, took \(elapsed)")
+        #expect(started.value == 1, "records behind the stuck one are skipped, not processed, at shutdown")
+    }
+
+    /// A processor policy `then: fail` stops the pipeline at once: the record and everything after it stay
+    /// uncommitted (read again after a restart), without parking the lane until the drain times out.
+    @Test func aStoppedRecordEndsThePipelineAndItAndEverythingAfterItStayUncommitted() async throws {
+        let cluster = try TestCluster()
+        try cluster.broker.createTopic("st.in", partitions: 1)
+        try cluster.broker.createTopic("st.out", partitions: 1)
+        try await cluster.load("st.in", count: 20, partitions: 1)
+        var limits = PipelineLimits()
+        limits.drainTimeout = .seconds(10)
+        let group = "st-group"
+        let pipeline = try cluster.pipeline(.subscribe(topics: ["st.in"]), group: group, limits: limits)
+        let begin = ContinuousClock.now
+        try await withTimeout(.seconds(40), "stop run") {
+            try await pipeline.run(process: { record in
+                record.offset == 5 ? .stop : .produce([OutgoingRecord(topic: "st.out", key: record.key, value: record.value)])
+            }, deliveryFailed: retryOriginal)
+        }
+        let elapsed = ContinuousClock.now - begin
+        let admin = try KafkaAdmin(client: cluster.client, embeddedBroker: cluster.broker, logger: cluster.logger)
+        #expect(try await admin.committedOffsets(group: group, topic: "st.in").map(\.offset) == [5])
+        #expect(try await admin.watermarks(topic: "st.out", partition: 0).high == 5, "nothing after the stopped record")
+        #expect(elapsed < .seconds(10), "the drain did not wait for the stopped record: \(elapsed)")
+    }
+}

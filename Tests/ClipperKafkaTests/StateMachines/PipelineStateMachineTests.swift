@@ -194,7 +194,7 @@ struct PipelineStateMachineTests {
         var machine = machine()
         _ = machine.handle(.commitResult(succeeded: true))
         _ = machine.handle(.commitResult(succeeded: false))
-        _ = machine.handle(.deliveryFailed)
+        _ = machine.handle(.deliveryFailed(fatal: false))
         #expect(machine.commits == 1 && machine.commitFailures == 1 && machine.deliveryFailures == 1)
     }
 }

@@ -55,6 +55,9 @@ final class TansuBroker: @unchecked Sendable {
         }
     }
 
+    /// The broker's process id (to pause it with SIGSTOP and resume it with SIGCONT).
+    var pid: Int32 { process.processIdentifier }
+
     /// Kills the broker (SIGKILL: Tansu does not exit promptly on SIGTERM) and waits up to 5 s for it to go.
     func stop() {
         guard process.isRunning else { return }

@@ -197,6 +197,12 @@ public enum SettingsSpec {
             ConfigField(
                 name: "stuck_processor_ms", type: .integer, default: 60_000, range: 100...3_600_000,
                 description: "A processor attempt running longer than this makes /livez fail.")),
+        Setting(
+            "worker", \.worker.stuckPartitionMS,
+            ConfigField(
+                name: "stuck_partition_ms", type: .integer, default: 120_000, range: 1_000...86_400_000,
+                description: "A partition with lag whose committed offset has not moved for this long makes /livez "
+                    + "fail and shows in clipper_partition_stalled_seconds.")),
     ]
 
     static let http: [Setting] = [
