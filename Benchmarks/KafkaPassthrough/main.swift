@@ -35,7 +35,9 @@ struct Options {
             case "--consumer-property":
                 let parts = value.split(separator: "=", maxSplits: 1).map(String.init)
                 if parts.count == 2 { consumerProperties[parts[0]] = parts[1] }
-            default: FileHandle.standardError.write(Data("unknown flag \(flag)\n".utf8)); exit(2)
+            default:
+                FileHandle.standardError.write(Data("unknown flag \(flag)\n".utf8))
+                exit(2)
             }
         }
     }
@@ -62,8 +64,9 @@ producer.statisticsInterval = nil
 
 var limits = PipelineLimits(laneCapacity: options.laneCapacity)
 limits.laneResumeThreshold = options.laneResume
-let pipeline = try KafkaPipeline(consumer: consumer, producer: producer, source: .subscribe(topics: [options.input]),
-                                 limits: limits, logger: logger)
+let pipeline = try KafkaPipeline(
+    consumer: consumer, producer: producer, source: .subscribe(topics: [options.input]),
+    limits: limits, logger: logger)
 let clock = Clock()
 let output = options.output
 let total = options.count
@@ -71,21 +74,26 @@ let finished = Atomic<Int64>(0)
 
 try await withThrowingTaskGroup(of: Void.self) { group in
     group.addTask {
-        try await pipeline.run(process: { record in
-            if clock.start.load(ordering: .relaxed) == 0 {
-                _ = clock.start.compareExchange(expected: 0, desired: Clock.nanos(), ordering: .relaxed)
-            }
-            return .produce([OutgoingRecord(topic: output, key: record.key, value: record.value, headers: record.headers)])
-        }, deliveryFailed: { _, _, error in
-            FileHandle.standardError.write(Data("delivery failed: \(error)\n".utf8))
-            return nil
-        })
+        try await pipeline.run(
+            process: { record in
+                if clock.start.load(ordering: .relaxed) == 0 {
+                    _ = clock.start.compareExchange(expected: 0, desired: Clock.nanos(), ordering: .relaxed)
+                }
+                return .produce([
+                    OutgoingRecord(topic: output, key: record.key, value: record.value, headers: record.headers)
+                ])
+            },
+            deliveryFailed: { _, _, error in
+                FileHandle.standardError.write(Data("delivery failed: \(error)\n".utf8))
+                return nil
+            })
     }
     group.addTask {
         while pipeline.status.produced < total { try await Task.sleep(for: .milliseconds(1)) }
         finished.store(Clock.nanos(), ordering: .relaxed)
         let status = pipeline.status
-        FileHandle.standardError.write(Data("swift: \(status.pauses) partition pauses, \(status.resumes) resumes\n".utf8))
+        FileHandle.standardError.write(
+            Data("swift: \(status.pauses) partition pauses, \(status.resumes) resumes\n".utf8))
         pipeline.shutdown()
     }
     try await group.waitForAll()

@@ -34,7 +34,8 @@ public final class PostgresTestServer: Sendable {
                     + "run `make setup` or `apt-get install postgresql`")
         }
         let runAs: String? = getuid() == 0 ? "postgres" : nil
-        let root = URL(fileURLWithPath: NSTemporaryDirectory()).appending(path: "clipper-pg-\(UUID().uuidString.prefix(8))")
+        let root = URL(fileURLWithPath: NSTemporaryDirectory()).appending(
+            path: "clipper-pg-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         let passwordFile = root.appending(path: "password")
         try Data(password.utf8).write(to: passwordFile)
@@ -44,9 +45,13 @@ public final class PostgresTestServer: Sendable {
         let data = root.appending(path: "data")
         let server = PostgresTestServer(binDirectory: bin, dataDirectory: data, port: freePort(), runAsUser: runAs)
         try server.command(
-            "initdb", ["-D", data.path, "-U", user, "--auth=scram-sha-256", "--pwfile=\(passwordFile.path)",
-                       "-E", "UTF8", "--locale=C"])
-        var settings = "listen_addresses = '127.0.0.1'\nport = \(server.port)\n"
+            "initdb",
+            [
+                "-D", data.path, "-U", user, "--auth=scram-sha-256", "--pwfile=\(passwordFile.path)",
+                "-E", "UTF8", "--locale=C",
+            ])
+        var settings =
+            "listen_addresses = '127.0.0.1'\nport = \(server.port)\n"
             + "unix_socket_directories = '\(root.path)'\nmax_connections = 200\nshared_buffers = 128MB\n"
         if !durable { settings += "fsync = off\nsynchronous_commit = off\nfull_page_writes = off\n" }
         let conf = data.appending(path: "postgresql.conf")
@@ -67,7 +72,8 @@ public final class PostgresTestServer: Sendable {
         guard pipe(&ends) == 0 else { throw Unavailable(description: "pipe() failed: \(errno)") }
         _ = fcntl(ends[1], F_SETFD, FD_CLOEXEC)
         defer { close(ends[0]) }
-        let stop = (runAsUser.map { ["/usr/sbin/runuser", "-u", $0, "--"] } ?? [])
+        let stop =
+            (runAsUser.map { ["/usr/sbin/runuser", "-u", $0, "--"] } ?? [])
             + [binDirectory.appending(path: "pg_ctl").path, "-D", dataDirectory.path, "-m", "immediate", "stop"]
         let script = "cat >/dev/null; " + stop.map { "'\($0)'" }.joined(separator: " ") + "; rm -rf '\(root.path)'"
         var actions = posix_spawn_file_actions_t()
@@ -78,11 +84,12 @@ public final class PostgresTestServer: Sendable {
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
         var pid: pid_t = 0
         let argv: [UnsafeMutablePointer<CChar>?] = ([String](["/bin/sh", "-c", script])).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
+        defer { for pointer in argv { free(pointer) } }
         let spawned = posix_spawn(&pid, "/bin/sh", &actions, nil, argv, environ)
         guard spawned == 0 else {
             close(ends[1])
-            throw Unavailable(description: "cannot start the server's clean-up watcher: \(String(cString: strerror(spawned)))")
+            throw Unavailable(
+                description: "cannot start the server's clean-up watcher: \(String(cString: strerror(spawned)))")
         }
         // ends[1] stays open for the life of this process on purpose.
     }
@@ -100,7 +107,8 @@ public final class PostgresTestServer: Sendable {
     }
 
     /// Creates a fresh, empty database and returns its URL.
-    public func createDatabase(named name: String = "test_\(UUID().uuidString.prefix(8).lowercased())") throws -> String {
+    public func createDatabase(named name: String = "test_\(UUID().uuidString.prefix(8).lowercased())") throws -> String
+    {
         try command("createdb", ["-h", "127.0.0.1", "-p", "\(port)", "-U", Self.user, name])
         return url(database: name)
     }
@@ -108,8 +116,11 @@ public final class PostgresTestServer: Sendable {
     /// Starts the server (again, after ``stopServer()``), waiting until it accepts connections.
     public func startServer() throws {
         try command(
-            "pg_ctl", ["-D", dataDirectory.path, "-l", dataDirectory.deletingLastPathComponent().appending(path: "log").path,
-                       "-w", "-t", "60", "start"])
+            "pg_ctl",
+            [
+                "-D", dataDirectory.path, "-l", dataDirectory.deletingLastPathComponent().appending(path: "log").path,
+                "-w", "-t", "60", "start",
+            ])
     }
 
     /// Stops the server (fast shutdown: connections are closed), keeping its data.
@@ -130,8 +141,9 @@ public final class PostgresTestServer: Sendable {
         var environment = ["PGPASSWORD": Self.password, "PATH": "/usr/bin:/bin"]
         environment["LC_ALL"] = "C"
         if let runAsUser {
-            return try Self.run(["/usr/sbin/runuser", "-u", runAsUser, "--", "env"]
-                + environment.map { "\($0.key)=\($0.value)" } + [tool] + arguments)
+            return try Self.run(
+                ["/usr/sbin/runuser", "-u", runAsUser, "--", "env"]
+                    + environment.map { "\($0.key)=\($0.value)" } + [tool] + arguments)
         }
         return try Self.run([tool] + arguments, environment: environment)
     }
@@ -152,8 +164,7 @@ public final class PostgresTestServer: Sendable {
         let argv = arguments.map { strdup($0) } + [nil]
         let envp = environmentList.map { strdup($0) } + [nil]
         defer {
-            argv.forEach { free($0) }
-            envp.forEach { free($0) }
+            for pointer in argv + envp { free(pointer) }
         }
         var pid: pid_t = 0
         let spawned = posix_spawn(&pid, arguments[0], &actions, nil, argv, envp)

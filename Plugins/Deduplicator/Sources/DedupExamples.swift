@@ -17,8 +17,10 @@ enum DedupExamples {
     static let all: [ProcessorExample] = [
         ProcessorExample(
             name: "a first-seen story is its own cluster",
-            input: ["id": "ex-dedup-1", "source": ["id": "example-wire"], "title": "Night buses extended",
-                    "body": .string(storyBody)],
+            input: [
+                "id": "ex-dedup-1", "source": ["id": "example-wire"], "title": "Night buses extended",
+                "body": .string(storyBody),
+            ],
             expect: [
                 "dedup.is_duplicate": false,
                 "dedup.cluster_id": .string(DocumentID.sha256Hex("example-wire|ex-dedup-1")),
@@ -28,13 +30,17 @@ enum DedupExamples {
             ]),
         ProcessorExample(
             name: "the fingerprint ignores case, punctuation and the share bar",
-            input: ["id": "ex-dedup-2", "source": ["id": "example-wire"], "title": "NIGHT BUSES",
-                    "body": "Share on Facebook\nExtended, “again”."],
+            input: [
+                "id": "ex-dedup-2", "source": ["id": "example-wire"], "title": "NIGHT BUSES",
+                "body": "Share on Facebook\nExtended, “again”.",
+            ],
             expect: ["dedup.fingerprint": .string(DocumentID.sha256Hex("night buses extended again"))]),
         ProcessorExample(
             name: "drop mode keeps a first-seen story",
-            input: ["id": "ex-dedup-3", "source": ["id": "example-wire"], "title": "Budget passed",
-                    "body": "The budget passed by a wide margin."],
+            input: [
+                "id": "ex-dedup-3", "source": ["id": "example-wire"], "title": "Budget passed",
+                "body": "The budget passed by a wide margin.",
+            ],
             configuration: ["action": "drop"],
             expect: ["dedup.is_duplicate": false]),
     ]

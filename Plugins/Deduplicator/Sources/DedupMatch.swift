@@ -19,7 +19,8 @@ struct DedupMatch {
         _ overlap: SetSimilarity, matchedDocID: String, clusterID: String, settings: DedupSettings
     ) -> DedupMatch? {
         if overlap.jaccard >= settings.jaccardThreshold {
-            return DedupMatch(matchedDocID: matchedDocID, clusterID: clusterID, similarity: overlap.jaccard, kind: .near)
+            return DedupMatch(
+                matchedDocID: matchedDocID, clusterID: clusterID, similarity: overlap.jaccard, kind: .near)
         }
         if overlap.containment >= settings.containmentThreshold {
             return DedupMatch(

@@ -83,7 +83,8 @@ public struct DeduplicatorProcessor: Processor, ConnectionChecking {
                 throw ProcessorSetupError(
                     processor: "dedup", key: "postgres_url",
                     message: "store: postgres needs postgres_url; set CLIPPER_DEDUP_POSTGRES_URL to "
-                        + "postgres://user:password@host:5432/database and use postgres_url: ${CLIPPER_DEDUP_POSTGRES_URL}")
+                        + "postgres://user:password@host:5432/database and use postgres_url: ${CLIPPER_DEDUP_POSTGRES_URL}"
+                )
             }
             guard configuration.postgresMaxConnections >= 1, configuration.postgresTimeoutMs >= 100 else {
                 throw ProcessorSetupError(
@@ -99,7 +100,8 @@ public struct DeduplicatorProcessor: Processor, ConnectionChecking {
         default:
             throw ProcessorSetupError(
                 processor: "dedup", key: "store",
-                message: "unknown store \"\(configuration.store)\"; use sqlite (default, one host) or postgres (many hosts)")
+                message:
+                    "unknown store \"\(configuration.store)\"; use sqlite (default, one host) or postgres (many hosts)")
         }
     }
 

@@ -44,7 +44,8 @@ enum Eviction {
 
     /// Another worker's evictions leave entries in this cache that nothing removes; when the cache holds more than
     /// twice what the window can need, it is rebuilt from the `documents` table.
-    static func rebuildIfBloated(settings: DedupSettings, newest: Int64, db: Database, memory: inout BandMemory) throws {
+    static func rebuildIfBloated(settings: DedupSettings, newest: Int64, db: Database, memory: inout BandMemory) throws
+    {
         let live = max(Int(newest - memory.cutoff + 1), 1024)
         guard memory.buckets.count > 2 * settings.lshBands * live else { return }
         memory.buckets = [:]

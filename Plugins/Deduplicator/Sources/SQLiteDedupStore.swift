@@ -58,12 +58,14 @@ public final class SQLiteDedupStore: DedupStore {
         try database.writeWithoutTransaction { db in
             try db.inTransaction(.immediate) {
                 try StateSchema.migrate(in: db)
-                try db.execute(sql: "INSERT OR IGNORE INTO meta(key, value) VALUES('storage', ?)", arguments: [signature])
+                try db.execute(
+                    sql: "INSERT OR IGNORE INTO meta(key, value) VALUES('storage', ?)", arguments: [signature])
                 let stored = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'storage'")
                 if let stored, stored != signature {
                     throw ProcessorSetupError(
                         processor: "dedup", key: "lsh_bands",
-                        message: "the state in \(fileURL?.path ?? "memory") was written with \(stored), not \(signature); "
+                        message:
+                            "the state in \(fileURL?.path ?? "memory") was written with \(stored), not \(signature); "
                             + "use the same shingle_size, lsh_bands and lsh_rows, or a new state_file")
                 }
                 return .commit
@@ -139,7 +141,8 @@ public final class SQLiteDedupStore: DedupStore {
             }
         }
         let indexed = !bandKeys.isEmpty
-        try db.cachedStatement(sql: """
+        try db.cachedStatement(
+            sql: """
                 INSERT INTO documents(doc_id, fingerprint, fp_key, cluster_id, kind, similarity, seen_at, shingles, bands)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """
@@ -163,9 +166,11 @@ public final class SQLiteDedupStore: DedupStore {
     }
 
     func storedVerdict(of docID: String, db: Database) throws -> DedupAnnotation? {
-        guard let row = try Row.fetchOne(
-            db.cachedStatement(sql: "SELECT fingerprint, cluster_id, kind, similarity FROM documents WHERE doc_id = ?"),
-            arguments: [docID])
+        guard
+            let row = try Row.fetchOne(
+                db.cachedStatement(
+                    sql: "SELECT fingerprint, cluster_id, kind, similarity FROM documents WHERE doc_id = ?"),
+                arguments: [docID])
         else { return nil }
         let kind = (row["kind"] as String?).flatMap(DuplicateKind.init(rawValue:))
         let clusterID: String = row["cluster_id"]
@@ -190,7 +195,8 @@ public final class SQLiteDedupStore: DedupStore {
         guard document.tokenCount > 0 else { return nil }
         let row = try Row.fetchOne(
             db.cachedStatement(
-                sql: "SELECT doc_id, cluster_id FROM documents WHERE fp_key = ? AND fingerprint = ? ORDER BY id LIMIT 1"),
+                sql: "SELECT doc_id, cluster_id FROM documents WHERE fp_key = ? AND fingerprint = ? ORDER BY id LIMIT 1"
+            ),
             arguments: [document.fingerprintKey, document.fingerprint])
         return row.map { Match(matchedDocID: $0["doc_id"], clusterID: $0["cluster_id"], similarity: 1.0, kind: .exact) }
     }
@@ -200,10 +206,11 @@ public final class SQLiteDedupStore: DedupStore {
     func learnedBoilerplate(of document: PreparedDocument, db: Database) throws -> Set<Int64> {
         let keys = document.eligibleBoilerplateKeys
         guard settings.boilerplateMinStories > 0, !keys.isEmpty else { return [] }
-        let statement = try db.cachedStatement(sql: """
-            SELECT line_key FROM line_stats
-            WHERE line_key IN (SELECT value FROM json_each(?)) AND stories >= ?
-            """)
+        let statement = try db.cachedStatement(
+            sql: """
+                SELECT line_key FROM line_stats
+                WHERE line_key IN (SELECT value FROM json_each(?)) AND stories >= ?
+                """)
         let found = try Int64.fetchAll(statement, arguments: [Self.jsonArray(keys), settings.boilerplateMinStories])
         return Set(found)
     }
@@ -212,10 +219,11 @@ public final class SQLiteDedupStore: DedupStore {
     func recordLines(of document: PreparedDocument, id: Int64, db: Database) throws {
         let keys = document.eligibleBoilerplateKeys
         guard !keys.isEmpty else { return }
-        let statement = try db.cachedStatement(sql: """
-            INSERT INTO line_stats(line_key, stories, last_id) SELECT value, 1, ? FROM json_each(?) WHERE true
-            ON CONFLICT(line_key) DO UPDATE SET stories = stories + 1, last_id = excluded.last_id
-            """)
+        let statement = try db.cachedStatement(
+            sql: """
+                INSERT INTO line_stats(line_key, stories, last_id) SELECT value, 1, ? FROM json_each(?) WHERE true
+                ON CONFLICT(line_key) DO UPDATE SET stories = stories + 1, last_id = excluded.last_id
+                """)
         try statement.execute(arguments: [id, Self.jsonArray(keys)])
     }
 
@@ -239,7 +247,7 @@ public final class SQLiteDedupStore: DedupStore {
             let clusterID: String = member["cluster_id"]
             guard verifiedClusters.insert(clusterID).inserted else { continue }
             let firstMember = member["doc_id"] == clusterID ? member : try Row.fetchOne(byDocID, arguments: [clusterID])
-            let reference = (firstMember?["shingles"] as Data?) != nil ? firstMember! : member
+            let reference = firstMember.flatMap { ($0["shingles"] as Data?) != nil ? $0 : nil } ?? member
             guard let blob = reference["shingles"] as Data? else { continue }
             let overlap = SetSimilarity(a: shingles, b: BlobCoding.decode(blob, as: UInt32.self))
             guard overlap.smallerSize >= settings.minShingles else { continue }

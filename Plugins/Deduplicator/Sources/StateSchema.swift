@@ -29,7 +29,8 @@ enum StateSchema {
         }
         if found < 1 { try createVersion1(in: db) }
         try db.execute(
-            sql: "INSERT OR REPLACE INTO meta(key, value) VALUES('schema_version', ?)", arguments: ["\(currentVersion)"])
+            sql: "INSERT OR REPLACE INTO meta(key, value) VALUES('schema_version', ?)", arguments: ["\(currentVersion)"]
+        )
     }
 
     /// The version recorded in `meta`; 0 for an empty file, 1 for a file from before versioning.
@@ -42,25 +43,26 @@ enum StateSchema {
     }
 
     static func createVersion1(in db: Database) throws {
-        try db.execute(sql: """
-            CREATE TABLE IF NOT EXISTS documents(
-                id INTEGER PRIMARY KEY AUTOINCREMENT,
-                doc_id TEXT NOT NULL UNIQUE,
-                fingerprint TEXT NOT NULL,
-                fp_key INTEGER NOT NULL,
-                cluster_id TEXT NOT NULL,
-                kind TEXT,
-                similarity REAL,
-                seen_at REAL NOT NULL,
-                shingles BLOB,
-                bands BLOB
-            );
-            CREATE INDEX IF NOT EXISTS documents_fp_key ON documents(fp_key);
-            CREATE TABLE IF NOT EXISTS line_stats(
-                line_key INTEGER PRIMARY KEY,
-                stories INTEGER NOT NULL,
-                last_id INTEGER NOT NULL
-            );
-            """)
+        try db.execute(
+            sql: """
+                CREATE TABLE IF NOT EXISTS documents(
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    doc_id TEXT NOT NULL UNIQUE,
+                    fingerprint TEXT NOT NULL,
+                    fp_key INTEGER NOT NULL,
+                    cluster_id TEXT NOT NULL,
+                    kind TEXT,
+                    similarity REAL,
+                    seen_at REAL NOT NULL,
+                    shingles BLOB,
+                    bands BLOB
+                );
+                CREATE INDEX IF NOT EXISTS documents_fp_key ON documents(fp_key);
+                CREATE TABLE IF NOT EXISTS line_stats(
+                    line_key INTEGER PRIMARY KEY,
+                    stories INTEGER NOT NULL,
+                    last_id INTEGER NOT NULL
+                );
+                """)
     }
 }

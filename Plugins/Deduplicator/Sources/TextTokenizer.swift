@@ -92,7 +92,8 @@ public enum TextTokenizer {
                 continue
             }
             let properties = scalar.properties
-            if properties.isAlphabetic || properties.numericType != nil || properties.generalCategory == .nonspacingMark {
+            if properties.isAlphabetic || properties.numericType != nil || properties.generalCategory == .nonspacingMark
+            {
                 let lowered = properties.lowercaseMapping.utf8
                 writer.ensureRoom(for: lowered.count + 1, remainingInput: bytes.count - index)
                 for byte in lowered { writer.append(byte) }

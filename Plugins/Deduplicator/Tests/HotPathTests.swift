@@ -18,7 +18,9 @@ import Testing
             var current = ""
             for scalar in line {
                 let properties = scalar.properties
-                if properties.isAlphabetic || properties.numericType != nil || properties.generalCategory == .nonspacingMark {
+                if properties.isAlphabetic || properties.numericType != nil
+                    || properties.generalCategory == .nonspacingMark
+                {
                     current += properties.lowercaseMapping
                 } else if !current.isEmpty {
                     words.append(current)
@@ -57,10 +59,11 @@ import Testing
     @Test func minHashSignatureMatchesTheScalarDefinition() {
         let hasher = MinHasher(bands: 20, rows: 3)
         var state: UInt64 = 7
-        let shingles: [UInt32] = (0..<500).map { _ in
-            state = StableHash.mix(state)
-            return UInt32(truncatingIfNeeded: state)
-        } + [0, .max, 0x8000_0000]
+        let shingles: [UInt32] =
+            (0..<500).map { _ in
+                state = StableHash.mix(state)
+                return UInt32(truncatingIfNeeded: state)
+            } + [0, .max, 0x8000_0000]
         var expected = [UInt32](repeating: .max, count: hasher.multipliers.count)
         for x in shingles {
             for index in expected.indices {

@@ -44,7 +44,8 @@ import Testing
         let index = try freshIndex()
         let story = TestCorpus.story(seed: 2)
         _ = try index.add("a", story)
-        let wrapped = "Skip to main content\nShare on Facebook Share on Twitter Email\n\(story)\n"
+        let wrapped =
+            "Skip to main content\nShare on Facebook Share on Twitter Email\n\(story)\n"
             + "Copyright 2024 Example Media. All rights reserved.\nSign up for our newsletter."
         let verdict = try index.add("b", wrapped).annotation
         #expect(verdict.kind == .exact)
@@ -53,7 +54,8 @@ import Testing
         let paragraph = TestCorpus.paragraphs(seed: 3, count: 1)[0]
         #expect(!ChromeLineRules.isChrome(TextTokenizer.tokenize(Substring(paragraph))))
         // A long paragraph that mentions a newsletter is content, not chrome.
-        #expect(!ChromeLineRules.isChrome(TextTokenizer.tokenize(Substring("Sign up for the newsletter, " + paragraph))))
+        #expect(
+            !ChromeLineRules.isChrome(TextTokenizer.tokenize(Substring("Sign up for the newsletter, " + paragraph))))
     }
 
     @Test func newHeadlineAndEditsAreNear() throws {
@@ -61,7 +63,8 @@ import Testing
         let paragraphs = TestCorpus.paragraphs(seed: 4, count: 10)
         _ = try index.add("a", paragraphs.joined(separator: "\n\n"), title: "Council extends night buses")
         var edited = paragraphs
-        edited[3] = edited[3].replacingOccurrences(of: " ", with: " very ", options: [], range: edited[3].range(of: " "))
+        edited[3] = edited[3].replacingOccurrences(
+            of: " ", with: " very ", options: [], range: edited[3].range(of: " "))
         let verdict = try index.add("b", edited.joined(separator: "\n\n"), title: "UPDATE: night buses to run later")
             .annotation
         #expect(verdict.kind == .near)
@@ -99,12 +102,15 @@ import Testing
     func learnedBoilerplateKeepsBriefsInOneTemplateApart(minStories: Int, linked: Bool) throws {
         let index = try freshIndex { $0.boilerplateMinStories = minStories }
         let template = TestCorpus.paragraphs(seed: 100, count: 12, words: 30)
-        func page(_ content: [String]) -> String { (template.prefix(6) + content + template.suffix(6)).joined(separator: "\n") }
+        func page(_ content: [String]) -> String {
+            (template.prefix(6) + content + template.suffix(6)).joined(separator: "\n")
+        }
         for seed in UInt64(10)...12 {
             _ = try index.add("story-\(seed)", page(TestCorpus.paragraphs(seed: seed, count: 6)), source: "site")
         }
         _ = try index.add("brief-a", page(TestCorpus.paragraphs(seed: 20, count: 1, words: 20)), source: "site")
-        let second = try index.add("brief-b", page(TestCorpus.paragraphs(seed: 21, count: 1, words: 20)), source: "site")
+        let second = try index.add(
+            "brief-b", page(TestCorpus.paragraphs(seed: 21, count: 1, words: 20)), source: "site")
         #expect(second.annotation.isDuplicate == linked)
     }
 

@@ -11,7 +11,7 @@ import Testing
     let catalog = ProcessorCatalog([.plugin(DeduplicatorProcessor.self, folder: "Deduplicator")])
 
     func processor(on directory: URL, settings: [String: JSONValue] = [:]) throws -> AnyProcessor {
-        try catalog.entry(named: "dedup")!.makeProcessor(
+        try #require(catalog.entry(named: "dedup")).makeProcessor(
             settings: settings, environment: ProcessorEnvironment(stateDirectory: directory))
     }
 
@@ -79,7 +79,8 @@ import Testing
     @Test func theCountWindowEvicts() throws {
         var settings = DedupSettings()
         settings.maxDocuments = 3
-        let index = try SQLiteDedupStore(fileURL: TestCorpus.tempDirectory().appending(path: "s.sqlite"), settings: settings)
+        let index = try SQLiteDedupStore(
+            fileURL: TestCorpus.tempDirectory().appending(path: "s.sqlite"), settings: settings)
         let story = TestCorpus.story(seed: 50)
         _ = try index.add("old", story)
         for seed in UInt64(51)...53 { _ = try index.add("other-\(seed)", TestCorpus.story(seed: seed)) }
@@ -104,9 +105,14 @@ import Testing
         let harness = ProcessorHarness(
             catalog: catalog, environment: ProcessorEnvironment(stateDirectory: TestCorpus.tempDirectory()))
         let story = TestCorpus.story(seed: 70)
-        let first = try await harness.run("dedup", settings: ["action": "drop"], input: ["id": "1", "body": .string(story)])
-        let second = try await harness.run("dedup", settings: ["action": "drop"], input: ["id": "2", "body": .string(story)])
-        guard case .publish = first.result else { Issue.record("first copy was not kept: \(first.result)"); return }
+        let first = try await harness.run(
+            "dedup", settings: ["action": "drop"], input: ["id": "1", "body": .string(story)])
+        let second = try await harness.run(
+            "dedup", settings: ["action": "drop"], input: ["id": "2", "body": .string(story)])
+        guard case .publish = first.result else {
+            Issue.record("first copy was not kept: \(first.result)")
+            return
+        }
         guard case .dropped(_, let reason, _) = second.result else {
             Issue.record("second copy was not dropped: \(second.result)")
             return
@@ -115,6 +121,8 @@ import Testing
     }
 
     @Test func aBadActionSaysWhatToUse() throws {
-        #expect(throws: ProcessorSetupError.self) { try processor(on: TestCorpus.tempDirectory(), settings: ["action": "delete"]) }
+        #expect(throws: ProcessorSetupError.self) {
+            try processor(on: TestCorpus.tempDirectory(), settings: ["action": "delete"])
+        }
     }
 }

@@ -20,7 +20,8 @@ import Testing
         let retitled = try await store.record(
             "retitled", Self.story.joined(separator: "\n\n"), title: "UPDATE: the new dam opens today")
         let wrapped = try await store.record(
-            "wrapped", (["Share on Facebook", "Skip to content"] + Self.story + ["© 2026 Example News"])
+            "wrapped",
+            (["Share on Facebook", "Skip to content"] + Self.story + ["© 2026 Example News"])
                 .joined(separator: "\n"))
         #expect(original.annotation.isDuplicate == false)
         #expect(original.annotation.clusterID == "original")
@@ -37,7 +38,9 @@ import Testing
         #expect(replay.isReplay)
         #expect(replay.annotation == trimmed.annotation)
         #expect(try await store.documentCount() == 6)
-        #expect(try await store.schemaVersion() == (kind == .sqlite ? StateSchema.currentVersion : PostgresSchema.currentVersion))
+        #expect(
+            try await store.schemaVersion()
+                == (kind == .sqlite ? StateSchema.currentVersion : PostgresSchema.currentVersion))
     }
 
     @Test(arguments: StoreKind.allCases)
@@ -67,7 +70,8 @@ import Testing
         _ = try await store.record("recent", TestCorpus.story(seed: 1101))
         clock.advance(by: 2400)
         #expect(try await store.record("copy-of-old", TestCorpus.story(seed: 1100)).annotation.isDuplicate == false)
-        #expect(try await store.record("copy-of-recent", TestCorpus.story(seed: 1101)).annotation.duplicateOf == "recent")
+        #expect(
+            try await store.record("copy-of-recent", TestCorpus.story(seed: 1101)).annotation.duplicateOf == "recent")
         try await store.evictNow()
         #expect(try await store.documentCount() == 3, "old was evicted; recent and the two new ones stay")
     }
@@ -109,8 +113,9 @@ import Testing
                     for index in stride(from: task, to: 16, by: 8) {
                         let id = "copy-\(index)"
                         let verdict = try await store.insertAndQuery(
-                            PreparedDocument(docID: id, sourceKey: "wire", title: variants[index].title,
-                                             body: variants[index].body))
+                            PreparedDocument(
+                                docID: id, sourceKey: "wire", title: variants[index].title,
+                                body: variants[index].body))
                         results.append((id, verdict.annotation))
                     }
                     return results

@@ -40,7 +40,8 @@ struct StoreFixture: Sendable {
 
     /// Opens a store on the fixture's place. Background eviction is off: tests call `evictNow()`.
     func open(
-        settings: DedupSettings = DedupSettings(), clock: @escaping @Sendable () -> Double = { Date().timeIntervalSince1970 }
+        settings: DedupSettings = DedupSettings(),
+        clock: @escaping @Sendable () -> Double = { Date().timeIntervalSince1970 }
     ) throws -> any DedupStore {
         switch kind {
         case .sqlite:

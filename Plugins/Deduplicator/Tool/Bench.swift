@@ -42,21 +42,22 @@ enum Bench {
         defer { removeState(file) }
         var settings = DedupSettings()
         settings.maxDocuments = documents
-        var index: SQLiteDedupStore? = try SQLiteDedupStore(fileURL: file, settings: settings)
         var generator = SplitMixGenerator(seed: 42)
         let vocabulary = (0..<20_000).map { _ in SyntheticText.word(using: &generator) }
         let before = residentBytes()
         let start = ContinuousClock.now
-        for number in 0..<documents {
-            let body = SyntheticText.article(words: 700, vocabulary: vocabulary, using: &generator)
-            _ = try index!.insertAndQuery(
-                PreparedDocument(docID: "synthetic-\(number)", sourceKey: "synthetic", title: nil, body: body))
-        }
-        let elapsed = ContinuousClock.now - start
+        // The store lives in this closure only: when it returns, the store is closed and SQLite folds the
+        // write-ahead log into the database file before its size is measured.
+        let (cacheEntries, after, elapsed) = try { () throws -> (Int, Int, Duration) in
+            let index = try SQLiteDedupStore(fileURL: file, settings: settings)
+            for number in 0..<documents {
+                let body = SyntheticText.article(words: 700, vocabulary: vocabulary, using: &generator)
+                _ = try index.insertAndQuery(
+                    PreparedDocument(docID: "synthetic-\(number)", sourceKey: "synthetic", title: nil, body: body))
+            }
+            return (index.cachedBucketCount, residentBytes(), ContinuousClock.now - start)
+        }()
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        let after = residentBytes()
-        let cacheEntries = index!.cachedBucketCount
-        index = nil  // closed: SQLite folds the write-ahead log into the database file
         emit([
             "documents": documents, "rss_before": before, "rss_after": after,
             "rss_bytes_per_doc": (after - before) / max(documents, 1),
@@ -84,13 +85,16 @@ enum SyntheticText {
     static let letters = Array("abcdefghijklmnopqrstuvwxyz")
 
     static func word(using generator: inout SplitMixGenerator) -> String {
-        String((0..<Int.random(in: 3...9, using: &generator)).map { _ in letters.randomElement(using: &generator)! })
+        String(
+            (0..<Int.random(in: 3...9, using: &generator)).map { _ in
+                letters[Int.random(in: 0..<letters.count, using: &generator)]
+            })
     }
 
     static func article(words: Int, vocabulary: [String], using generator: inout SplitMixGenerator) -> String {
         var text = ""
         for number in 0..<words {
-            text += vocabulary.randomElement(using: &generator)!
+            text += vocabulary[Int.random(in: 0..<vocabulary.count, using: &generator)]
             text += number % 90 == 89 ? ".\n\n" : " "
         }
         return text

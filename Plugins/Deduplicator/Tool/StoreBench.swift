@@ -17,7 +17,8 @@ import Synchronization
 /// ```
 enum StoreBench {
     static func run(pairs: DevPairs, streamDocuments: Int, concurrency: Int) async throws {
-        let server = try PostgresTestServer.start(durable: ProcessInfo.processInfo.environment["BENCH_NONDURABLE"] == nil)
+        let server = try PostgresTestServer.start(
+            durable: ProcessInfo.processInfo.environment["BENCH_NONDURABLE"] == nil)
         defer { server.stop() }
         let devDocuments = pairs.distinctDocuments.map(PreparedDocument.init)
         let stream = syntheticStream(count: streamDocuments)
@@ -68,7 +69,8 @@ enum StoreBench {
     }
 
     /// Feeds `documents` in order to `concurrency` tasks; each document's latency is its insertAndQuery call.
-    static func measure(_ store: any DedupStore, documents: [PreparedDocument], concurrency: Int) async throws -> Result {
+    static func measure(_ store: any DedupStore, documents: [PreparedDocument], concurrency: Int) async throws -> Result
+    {
         let cursor = Cursor()
         let start = ContinuousClock.now
         let perTask = try await withThrowingTaskGroup(of: ([Double], Int).self) { group in
@@ -111,7 +113,8 @@ enum StoreBench {
                 bodies.append(body)
                 if bodies.count > 100 { bodies.removeFirst(50) }
             }
-            documents.append(PreparedDocument(docID: "stream-\(number)", sourceKey: "synthetic", title: nil, body: body))
+            documents.append(
+                PreparedDocument(docID: "stream-\(number)", sourceKey: "synthetic", title: nil, body: body))
         }
         return documents
     }

@@ -55,7 +55,10 @@ extension PreparedDocument {
 
 /// Prints one JSON object per line on standard output.
 func emit(_ object: [String: Any]) {
-    let data = try! JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+    guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) else {
+        FileHandle.standardError.write(Data("cannot write \(object) as JSON\n".utf8))
+        return
+    }
     FileHandle.standardOutput.write(data + Data("\n".utf8))
 }
 
@@ -68,7 +71,8 @@ func removeState(_ file: URL) {
 }
 
 func directorySize(_ folder: URL) -> Int {
-    let files = (try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: [.fileSizeKey])) ?? []
+    let files =
+        (try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: [.fileSizeKey])) ?? []
     return files.reduce(0) { $0 + ((try? $1.resourceValues(forKeys: [.fileSizeKey]).fileSize) ?? 0) }
 }
 

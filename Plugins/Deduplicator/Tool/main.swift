@@ -10,7 +10,8 @@ import Foundation
 /// DeduplicatorTool stores dev_pairs.jsonl [STREAM_DOCS] [CONCURRENCY]  # SQLite vs PostgreSQL: docs/s, p99 ms
 /// ```
 let arguments = CommandLine.arguments.dropFirst()
-let usage = "usage: DeduplicatorTool pairs|index|bench FILE [ROUNDS] | window DOCS | stores FILE [STREAM_DOCS] [CONCURRENCY]"
+let usage =
+    "usage: DeduplicatorTool pairs|index|bench FILE [ROUNDS] | window DOCS | stores FILE [STREAM_DOCS] [CONCURRENCY]"
 
 do {
     switch arguments.first {

@@ -44,7 +44,8 @@ public struct MentionExtractor: Sendable {
             }
         switch support {
         case .trained: return base
-        case .transferred(let model): return "\(base) (transferred to \(language))" + (candidate.source == .tagger ? "" : " via \(model)")
+        case .transferred(let model):
+            return "\(base) (transferred to \(language))" + (candidate.source == .tagger ? "" : " via \(model)")
         case .precisionFallback: return "\(base) (tagger for \(language) below precision 0.75)"
         case .gazetteerOnly: return "\(base) (no tagger for \(language))"
         }
@@ -84,9 +85,11 @@ public struct MentionExtractor: Sendable {
             let tagged = taggedCandidates(tagger, tokens: tokens, scalars: scalars, field: field, matches: matches)
             let countries = gazetteerCandidates(
                 tokens: tokens, scalars: scalars, field: field, kinds: [.country, .continent], matches: matches)
-            listed = tagged + countries.filter { candidate in
-                ScalarClass.cjkClass(scalars[candidate.start]) == nil && !tagged.contains { $0.overlaps(candidate) }
-            }
+            listed =
+                tagged
+                + countries.filter { candidate in
+                    ScalarClass.cjkClass(scalars[candidate.start]) == nil && !tagged.contains { $0.overlaps(candidate) }
+                }
         case (.precisionFallback, let tagger?):
             // High evidence: the gazetteer and the tagger agree on the span and on LOC.
             let matches = resources.gazetteer.phraseMatches(in: tokens.map(\.text))
@@ -110,10 +113,12 @@ public struct MentionExtractor: Sendable {
         tagger.tag(tokens, phraseMatches: matches).compactMap { span in
             guard span.confidence >= minConfidence else { return nil }
             let words = tokens[span.firstToken..<(span.firstToken + span.tokenCount)].map(\.text)
-            let place = span.type == .location
+            let place =
+                span.type == .location
                 ? resources.gazetteer.place(namedInflected: words) : resources.gazetteer.place(named: words)
             var candidate = Candidate(
-                field: field, start: span.start, end: span.end, surface: Tokenizer.string(scalars[span.start..<span.end]),
+                field: field, start: span.start, end: span.end,
+                surface: Tokenizer.string(scalars[span.start..<span.end]),
                 type: span.type, confidence: span.confidence, source: .tagger)
             candidate.place = place
             return candidate

@@ -18,12 +18,15 @@ public final class ModelResources: Sendable {
         try sharedResources.get()
     }
 
-    private static let sharedResources: Result<ModelResources, any Error> = Result { try ModelResources(bundle: .module) }
+    private static let sharedResources: Result<ModelResources, any Error> = Result {
+        try ModelResources(bundle: .module)
+    }
 
     public init(bundle: Bundle) throws {
         self.bundle = bundle
         gazetteer = try Gazetteer(
-            places: try Self.resource("places", "tsv", in: bundle), lexicon: try Self.resource("lexicon", "tsv", in: bundle))
+            places: try Self.resource("places", "tsv", in: bundle),
+            lexicon: try Self.resource("lexicon", "tsv", in: bundle))
     }
 
     /// The tagger a language runs (see ``LanguageSupport``), loading its model on first use.
@@ -47,8 +50,9 @@ public final class ModelResources: Sendable {
     }
 
     static func resource(_ name: String, _ ext: String, in bundle: Bundle) throws -> URL {
-        guard let url = bundle.url(forResource: name, withExtension: ext, subdirectory: "Model")
-            ?? bundle.url(forResource: name, withExtension: ext)
+        guard
+            let url = bundle.url(forResource: name, withExtension: ext, subdirectory: "Model")
+                ?? bundle.url(forResource: name, withExtension: ext)
         else { throw ModelError.missing("Model/\(name).\(ext)") }
         return url
     }

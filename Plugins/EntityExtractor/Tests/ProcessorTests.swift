@@ -27,7 +27,8 @@ import Testing
 
     @Test func everyMentionPointsAtItsSurfaceInNonASCIIText() async throws {
         let title = "🇫🇷 Emmanuel Macron trifft Olaf Scholz in Zürich"
-        let body = "東京 — 👋 Angela Merkel told Reuters in São Paulo that Merkel and the European Union agree. "
+        let body =
+            "東京 — 👋 Angela Merkel told Reuters in São Paulo that Merkel and the European Union agree. "
             + "Later, Gerhard Schröder spoke in Berlin."
         let article = try await run(["id": "1", "title": .string(title), "body": .string(body)])
         let entities = try #require(article.entities)
@@ -42,7 +43,8 @@ import Testing
     @Test func laterSurnameJoinsTheFullName() async throws {
         let article = try await run([
             "id": "1", "title": "Putin warns the West",
-            "body": "Russian President Vladimir Putin said on Tuesday that sanctions had failed. Putin added that talks would go on.",
+            "body":
+                "Russian President Vladimir Putin said on Tuesday that sanctions had failed. Putin added that talks would go on.",
         ])
         let putin = try #require(article.entities?.first { $0.name == "Vladimir Putin" })
         #expect(putin.type == .person)
@@ -53,12 +55,17 @@ import Testing
 
     @Test func mergerGroupsByIDAndRetypesSurnames() {
         let candidates = [
-            Candidate(field: .body, start: 0, end: 5, surface: "Smith", type: .organisation, confidence: 0.6, source: .tagger),
-            Candidate(field: .body, start: 20, end: 31, surface: "Alice Smith", type: .person, confidence: 0.9, source: .tagger),
-            Candidate(field: .title, start: 0, end: 5, surface: "Paris", type: .location, id: "geonames:2988507",
-                      canonicalName: "Paris", confidence: 0.8, source: .tagger),
-            Candidate(field: .body, start: 40, end: 45, surface: "PARIS", type: .location, id: "geonames:2988507",
-                      canonicalName: "Paris", confidence: 0.7, source: .tagger),
+            Candidate(
+                field: .body, start: 0, end: 5, surface: "Smith", type: .organisation, confidence: 0.6, source: .tagger),
+            Candidate(
+                field: .body, start: 20, end: 31, surface: "Alice Smith", type: .person, confidence: 0.9,
+                source: .tagger),
+            Candidate(
+                field: .title, start: 0, end: 5, surface: "Paris", type: .location, id: "geonames:2988507",
+                canonicalName: "Paris", confidence: 0.8, source: .tagger),
+            Candidate(
+                field: .body, start: 40, end: 45, surface: "PARIS", type: .location, id: "geonames:2988507",
+                canonicalName: "Paris", confidence: 0.7, source: .tagger),
         ]
         let entities = EntityMerger.merge(candidates, fieldLengths: [.title: 10, .body: 100]) { _ in "test" }
         #expect(entities.count == 2)
@@ -85,7 +92,8 @@ import Testing
     }
 
     @Test func languagesWithoutATaggerSaySo() async throws {
-        let processor = try EntityExtractorProcessor(configuration: .init(watchlist: ""), environment: ProcessorEnvironment())
+        let processor = try EntityExtractorProcessor(
+            configuration: .init(watchlist: ""), environment: ProcessorEnvironment())
         var article = Article(raw: RawArticle(id: "1", body: "وصل الرئيس إلى برلين ثم إلى القاهرة."))
         article.language = LanguageTag(code: "ar", confidence: 0.99, detector: "test")
         _ = try await processor.process(&article, context: ProcessorContext())
@@ -113,7 +121,8 @@ import Testing
 
     @Test func taggedLabelsFormValidBIOSequences() throws {
         let tagger = try #require(try ModelResources.shared().tagger(for: "en"))
-        let labels = tagger.labels(Tokenizer.tokenize("The Bank of England and Mr. John Smith of Acme Corp. met in New York City on Monday."))
+        let labels = tagger.labels(
+            Tokenizer.tokenize("The Bank of England and Mr. John Smith of Acme Corp. met in New York City on Monday."))
         for (index, label) in labels.enumerated() where label.hasPrefix("I-") {
             let previous = index > 0 ? labels[index - 1] : "O"
             #expect(previous.dropFirst(2) == label.dropFirst(2))

@@ -17,7 +17,8 @@ import Testing
 
     func entities(of id: String) async throws -> [Entity] {
         let raw = try #require(Self.samples[id], "sample \(id) is missing from Config/samples/articles.jsonl")
-        let processor = try EntityExtractorProcessor(configuration: .init(watchlist: ""), environment: ProcessorEnvironment())
+        let processor = try EntityExtractorProcessor(
+            configuration: .init(watchlist: ""), environment: ProcessorEnvironment())
         var article = Article(raw: raw)
         let language = try #require(raw.source?.languageHint)
         article.language = LanguageTag(code: language, confidence: 0.99, detector: "test")

@@ -55,7 +55,8 @@ import Testing
         let automaton = AhoCorasick(patterns: patterns)
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<50 {
-            let text = (0..<40).map { _ in Array("hesur".unicodeScalars)[Int.random(in: 0..<5, using: &generator)].value }
+            let text = (0..<40).map { _ in Array("hesur".unicodeScalars)[Int.random(in: 0..<5, using: &generator)].value
+            }
             var expected: [String] = []
             for end in 1...text.count {
                 for (index, pattern) in patterns.enumerated() where pattern.count <= end {
@@ -89,7 +90,8 @@ import Testing
     }
 
     @Test func missingFileErrorNamesTheKeyAndTheFix() {
-        let environment = ProcessorEnvironment(configDirectory: URL(fileURLWithPath: "/nonexistent-\(UUID().uuidString)"))
+        let environment = ProcessorEnvironment(
+            configDirectory: URL(fileURLWithPath: "/nonexistent-\(UUID().uuidString)"))
         #expect {
             _ = try EntityExtractorProcessor(configuration: .init(watchlist: "analysts.yaml"), environment: environment)
         } throws: { error in
@@ -99,7 +101,8 @@ import Testing
     }
 
     @Test func theDefaultFileMayBeAbsent() async throws {
-        let environment = ProcessorEnvironment(configDirectory: URL(fileURLWithPath: "/nonexistent-\(UUID().uuidString)"))
+        let environment = ProcessorEnvironment(
+            configDirectory: URL(fileURLWithPath: "/nonexistent-\(UUID().uuidString)"))
         let processor = try EntityExtractorProcessor(configuration: .init(), environment: environment)
         var article = Article(raw: RawArticle(id: "1", body: "Angela Merkel spoke."))
         _ = try await processor.process(&article, context: ProcessorContext())

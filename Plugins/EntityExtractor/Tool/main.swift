@@ -36,11 +36,13 @@ func readInputs(_ path: String) throws -> [(id: String, text: String, language: 
 func makeProcessor(_ arguments: [String]) throws -> EntityExtractorProcessor {
     let directory = option("--config-dir", in: arguments) ?? FileManager.default.currentDirectoryPath
     let configuration = EntityExtractorProcessor.Configuration(
-        watchlist: option("--watchlist", in: arguments) ?? "", defaultLanguage: option("--language", in: arguments) ?? "en",
+        watchlist: option("--watchlist", in: arguments) ?? "",
+        defaultLanguage: option("--language", in: arguments) ?? "en",
         fields: ["title", "description", "body"], minConfidence: 0, gazetteerMinPopulation: 100_000,
         maxFieldChars: 1_000_000, precisionFirst: !arguments.contains("--raw"))
     return try EntityExtractorProcessor(
-        configuration: configuration, environment: ProcessorEnvironment(configDirectory: URL(fileURLWithPath: directory)))
+        configuration: configuration,
+        environment: ProcessorEnvironment(configDirectory: URL(fileURLWithPath: directory)))
 }
 
 func residentMegabytes() -> Double {

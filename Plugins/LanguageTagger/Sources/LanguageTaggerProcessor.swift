@@ -42,7 +42,8 @@ public struct LanguageTaggerProcessor: Processor {
         configFields: [
             ConfigField(
                 name: "languages", type: .stringList, default: .array(defaultLanguages.map { .string($0) }),
-                description: "ISO 639-1 codes to choose from (any of the 41 default ones). Fewer languages, fewer mix-ups.",
+                description:
+                    "ISO 639-1 codes to choose from (any of the 41 default ones). Fewer languages, fewer mix-ups.",
                 examples: [["en", "de", "fr"], ["ms", "id"]]),
             ConfigField(
                 name: "max_chars", type: .integer, default: 1000, range: 1...10_000_000,
@@ -50,7 +51,8 @@ public struct LanguageTaggerProcessor: Processor {
                 examples: [300, 5000]),
             ConfigField(
                 name: "min_confidence", type: .number, default: 0.5, range: 0.0...1.0,
-                description: "Below this confidence, use source.language_hint (when there is one) and set language.fallback.",
+                description:
+                    "Below this confidence, use source.language_hint (when there is one) and set language.fallback.",
                 examples: [0.3, 0.8]),
             ConfigField(
                 name: "use_source_hint", type: .boolean, default: true,
@@ -62,8 +64,10 @@ public struct LanguageTaggerProcessor: Processor {
         examples: [
             ProcessorExample(
                 name: "tags a German article",
-                input: ["id": "1", "title": "Bundesregierung beschließt neues Klimaschutzgesetz",
-                        "body": "Die Koalition hat sich nach langen Verhandlungen auf einen Kompromiss geeinigt."],
+                input: [
+                    "id": "1", "title": "Bundesregierung beschließt neues Klimaschutzgesetz",
+                    "body": "Die Koalition hat sich nach langen Verhandlungen auf einen Kompromiss geeinigt.",
+                ],
                 expect: ["language.code": "de", "language.script": "Latn", "language.detector": "language@1.0.0"]),
             ProcessorExample(
                 name: "tags Ukrainian in Cyrillic",
@@ -121,12 +125,15 @@ public struct LanguageTaggerProcessor: Processor {
             guess.code == "und" || guess.confidence < configuration.minConfidence
         {
             let primary = String(hint.split(separator: "-").first ?? Substring(hint))
-            let agreeing = guess.code == primary ? guess.confidence : guess.alternatives.first { $0.code == primary }?.confidence
-            var runnersUp = guess.code == "und" || guess.code == primary
+            let agreeing =
+                guess.code == primary ? guess.confidence : guess.alternatives.first { $0.code == primary }?.confidence
+            var runnersUp =
+                guess.code == "und" || guess.code == primary
                 ? [] : [LanguageTag.Alternative(code: guess.code, confidence: guess.confidence.rounded(toPlaces: 4))]
             runnersUp += alternatives.filter { $0.code != primary }
             return LanguageTag(
-                code: hint, confidence: (agreeing ?? 0).rounded(toPlaces: 4), script: guess.script, detector: detectorName,
+                code: hint, confidence: (agreeing ?? 0).rounded(toPlaces: 4), script: guess.script,
+                detector: detectorName,
                 alternatives: Array(runnersUp.prefix(max(0, configuration.maxAlternatives))),
                 fallback: "source.language_hint")
         }

@@ -4,7 +4,9 @@ import Testing
 @testable import LanguageTagger
 
 @Suite struct DetectorTests {
-    static let detector = try! LanguageDetector()
+    static let detector: LanguageDetector = {
+        do { return try LanguageDetector() } catch { fatalError("the language model does not load: \(error)") }
+    }()
 
     @Test(arguments: [
         ("Η κυβέρνηση ανακοίνωσε νέα μέτρα για την οικονομία", "el", "Grek"),
@@ -84,8 +86,12 @@ import Testing
     }
 
     @Test func closePairMarkerWordsBreakTies() {
-        #expect(Self.detector.detect("Kerajaan negeri akan membina lebih banyak rumah kerana permintaan yang tinggi").code == "ms")
-        #expect(Self.detector.detect("Pemerintah provinsi akan membangun lebih banyak rumah karena permintaan yang tinggi").code == "id")
+        #expect(
+            Self.detector.detect("Kerajaan negeri akan membina lebih banyak rumah kerana permintaan yang tinggi").code
+                == "ms")
+        #expect(
+            Self.detector.detect("Pemerintah provinsi akan membangun lebih banyak rumah karena permintaan yang tinggi")
+                .code == "id")
         #expect(Self.detector.detect("Vi har ikke fået noget svar fra kommunen, siger hun").code == "da")
         #expect(Self.detector.detect("Vi har ikke fått noe svar fra kommunen, sier hun").code == "nb")
     }

@@ -29,8 +29,10 @@ import Testing
     @Test func confidentDetectionIgnoresAWrongHint() async throws {
         let run = try await harness.run(
             "language",
-            input: ["id": "1", "title": "Il presidente del Consiglio ha incontrato i sindacati questa mattina",
-                    "source": ["id": "x", "language_hint": "en"]])
+            input: [
+                "id": "1", "title": "Il presidente del Consiglio ha incontrato i sindacati questa mattina",
+                "source": ["id": "x", "language_hint": "en"],
+            ])
         #expect(run.article?.language?.code == "it")
         #expect(run.article?.language?.fallback == nil)
     }
@@ -56,19 +58,23 @@ import Testing
     @Test func readsOnlyTheFirstMaxChars() async throws {
         let run = try await harness.run(
             "language", settings: ["max_chars": 40],
-            input: ["id": "1", "title": "Sveriges regering presenterar budgeten",
-                    "body": "The rest of this article is written in English and is much longer than the title."])
+            input: [
+                "id": "1", "title": "Sveriges regering presenterar budgeten",
+                "body": "The rest of this article is written in English and is much longer than the title.",
+            ])
         #expect(run.article?.language?.code == "sv")
     }
 
     @Test func unsupportedLanguageIsAClearSetupError() async throws {
         await #expect(throws: ProcessorSetupError.self) {
-            _ = try await harness.run("language", settings: ["languages": ["en", "klingon"]], input: ["id": "1", "title": "x"])
+            _ = try await harness.run(
+                "language", settings: ["languages": ["en", "klingon"]], input: ["id": "1", "title": "x"])
         }
         do {
             _ = try LanguageTaggerProcessor(
-                configuration: .init(languages: ["xx"], maxChars: 100, minConfidence: 0.5, useSourceHint: true,
-                                     maxAlternatives: 3),
+                configuration: .init(
+                    languages: ["xx"], maxChars: 100, minConfidence: 0.5, useSourceHint: true,
+                    maxAlternatives: 3),
                 environment: ProcessorEnvironment())
             Issue.record("expected an error")
         } catch let error as ProcessorSetupError {

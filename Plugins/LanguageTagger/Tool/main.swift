@@ -16,9 +16,9 @@ import Foundation
 import LanguageTagger
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 struct ToolOptions {
@@ -99,14 +99,14 @@ func readItems(_ files: [String]) throws -> [(gold: String, text: String)] {
 func peakResidentMegabytes() -> Double {
     var usage = rusage()
     #if os(Linux)
-    getrusage(RUSAGE_SELF.rawValue, &usage)
+        getrusage(RUSAGE_SELF.rawValue, &usage)
     #else
-    getrusage(RUSAGE_SELF, &usage)
+        getrusage(RUSAGE_SELF, &usage)
     #endif
     #if os(Linux)
-    return Double(usage.ru_maxrss) / 1024
+        return Double(usage.ru_maxrss) / 1024
     #else
-    return Double(usage.ru_maxrss) / 1_048_576
+        return Double(usage.ru_maxrss) / 1_048_576
     #endif
 }
 
@@ -120,7 +120,8 @@ do {
     let options = try ToolOptions(arguments: Array(CommandLine.arguments.dropFirst()))
     let items = try readItems(options.files)
     let loadStart = now()
-    let model = try options.modelPath.map { try NgramModel(contentsOf: URL(fileURLWithPath: $0)) } ?? NgramModel.bundled()
+    let model =
+        try options.modelPath.map { try NgramModel(contentsOf: URL(fileURLWithPath: $0)) } ?? NgramModel.bundled()
     let detector = try LanguageDetector(model: model, languages: options.languages, tuning: options.tuning)
     let loadSeconds = now() - loadStart
     var guesses: [LanguageGuess] = []
@@ -140,9 +141,12 @@ do {
         FileHandle.standardOutput.write(Data(output.utf8))
     }
     let rate = Double(items.count) / max(best, 1e-9)
-    FileHandle.standardError.write(Data(String(
-        format: "texts=%d seconds=%.4f texts_per_second=%.0f peak_rss_mb=%.1f load_ms=%.2f\n",
-        items.count, best, rate, peakResidentMegabytes(), loadSeconds * 1000).utf8))
+    FileHandle.standardError.write(
+        Data(
+            String(
+                format: "texts=%d seconds=%.4f texts_per_second=%.0f peak_rss_mb=%.1f load_ms=%.2f\n",
+                items.count, best, rate, peakResidentMegabytes(), loadSeconds * 1000
+            ).utf8))
 } catch {
     FileHandle.standardError.write(Data("LanguageTaggerTool: \(error)\n".utf8))
     exit(1)

@@ -39,7 +39,9 @@ public struct NormalizeProcessor: Processor {
         examples: [
             ProcessorExample(
                 name: "drops tracking parameters and the fragment",
-                input: ["id": "1", "title": "Budget", "url": "HTTPS://News.Example.COM/a/b?utm_source=x&id=7&fbclid=y#top"],
+                input: [
+                    "id": "1", "title": "Budget", "url": "HTTPS://News.Example.COM/a/b?utm_source=x&id=7&fbclid=y#top",
+                ],
                 expect: [
                     "canonical_url": "https://news.example.com/a/b?id=7",
                     "url_canonicalisation.method": "normalised",
@@ -70,16 +72,20 @@ public struct NormalizeProcessor: Processor {
         article.description = article.description.map(TextCleaner.cleanLine)
         article.body = article.body.map(TextCleaner.cleanBlock)
 
-        let hinted = configuration.preferCanonicalHint ? article.canonicalURLHint.flatMap(canonicalizer.canonicalize) : nil
+        let hinted =
+            configuration.preferCanonicalHint ? article.canonicalURLHint.flatMap(canonicalizer.canonicalize) : nil
         if let hinted {
             article.canonicalURL = hinted
-            article.urlCanonicalisation = URLCanonicalisation(rulesVersion: URLCanonicalizer.rulesVersion, method: "rel_canonical")
+            article.urlCanonicalisation = URLCanonicalisation(
+                rulesVersion: URLCanonicalizer.rulesVersion, method: "rel_canonical")
         } else if let url = article.url, let canonical = canonicalizer.canonicalize(url) {
             article.canonicalURL = canonical
-            article.urlCanonicalisation = URLCanonicalisation(rulesVersion: URLCanonicalizer.rulesVersion, method: "normalised")
+            article.urlCanonicalisation = URLCanonicalisation(
+                rulesVersion: URLCanonicalizer.rulesVersion, method: "normalised")
         } else if let url = article.url, !url.isEmpty {
             article.canonicalURL = url
-            article.urlCanonicalisation = URLCanonicalisation(rulesVersion: URLCanonicalizer.rulesVersion, method: "as_fetched")
+            article.urlCanonicalisation = URLCanonicalisation(
+                rulesVersion: URLCanonicalizer.rulesVersion, method: "as_fetched")
         }
         article.docID = DocumentID.make(
             canonicalURL: article.canonicalURL, sourceID: article.source?.id, rawID: article.rawID)

@@ -22,7 +22,8 @@ public struct URLCanonicalizer: Sendable {
     let dropped: [String]
 
     public init(stripTrackingParameters: Bool = true, extraTrackingParameters: [String] = []) {
-        dropped = (stripTrackingParameters ? Self.trackingParameters : []) + extraTrackingParameters.map { $0.lowercased() }
+        dropped =
+            (stripTrackingParameters ? Self.trackingParameters : []) + extraTrackingParameters.map { $0.lowercased() }
     }
 
     /// The canonical URL, or nil when `text` is not an absolute http(s) URL.

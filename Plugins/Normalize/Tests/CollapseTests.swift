@@ -19,7 +19,8 @@ import Testing
                 continue
             }
             if scalar.value < 0x80
-                ? (scalar.value == 0x20 || (scalar.value >= 0x09 && scalar.value <= 0x0D)) : scalar.properties.isWhitespace
+                ? (scalar.value == 0x20 || (scalar.value >= 0x09 && scalar.value <= 0x0D))
+                : scalar.properties.isWhitespace
             {
                 pendingSpace = true
                 continue
@@ -54,7 +55,8 @@ import Testing
             let text = String(view)
             for keep in [true, false] {
                 #expect(
-                    TextCleaner.collapse(text, keepParagraphs: keep) == Self.referenceCollapse(text, keepParagraphs: keep),
+                    TextCleaner.collapse(text, keepParagraphs: keep)
+                        == Self.referenceCollapse(text, keepParagraphs: keep),
                     "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
             }
         }

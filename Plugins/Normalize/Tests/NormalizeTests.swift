@@ -15,8 +15,10 @@ import Testing
     @Test func canonicalHintWinsWhenValid() async throws {
         let run = try await harness.run(
             "normalize",
-            input: ["id": "1", "title": "T", "url": "https://m.example.com/a?x=1",
-                    "canonical_url_hint": "https://www.example.com/a"])
+            input: [
+                "id": "1", "title": "T", "url": "https://m.example.com/a?x=1",
+                "canonical_url_hint": "https://www.example.com/a",
+            ])
         #expect(run.json.lookup("canonical_url") == "https://www.example.com/a")
         #expect(run.json.lookup("url_canonicalisation.method") == "rel_canonical")
         #expect(run.json.lookup("url") == "https://m.example.com/a?x=1")
@@ -24,7 +26,8 @@ import Testing
 
     @Test func invalidHintFallsBackToTheFetchedURL() async throws {
         let run = try await harness.run(
-            "normalize", input: ["id": "1", "title": "T", "url": "https://example.com/a", "canonical_url_hint": "not a url"])
+            "normalize",
+            input: ["id": "1", "title": "T", "url": "https://example.com/a", "canonical_url_hint": "not a url"])
         #expect(run.json.lookup("canonical_url") == "https://example.com/a")
     }
 

@@ -38,10 +38,12 @@ public enum ConfigurationDecoder {
             guard let field = fields[key] else {
                 let known = fields.keys.sorted()
                 let hint = Suggestion.didYouMean(key, among: known)
-                problems.append(ProcessorSetupError(
-                    processor: descriptor.name, key: key,
-                    message: "unknown setting\(hint.isEmpty ? "" : ";" + hint.dropFirst(1)); "
-                        + (known.isEmpty ? "this processor takes no settings" : "known: \(known.joined(separator: ", "))")))
+                problems.append(
+                    ProcessorSetupError(
+                        processor: descriptor.name, key: key,
+                        message: "unknown setting\(hint.isEmpty ? "" : ";" + hint.dropFirst(1)); "
+                            + (known.isEmpty
+                                ? "this processor takes no settings" : "known: \(known.joined(separator: ", "))")))
                 continue
             }
             if let value = settings[key], let problem = field.problem(with: value) {

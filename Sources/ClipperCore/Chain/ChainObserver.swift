@@ -34,5 +34,6 @@ public struct ProcessorRunToken: Sendable, Hashable {
 public struct NoChainObserver: ChainObserver {
     public init() {}
     public func processorStarted(_ name: String, token: ProcessorRunToken) {}
-    public func processorFinished(_ name: String, token: ProcessorRunToken, status: ProcessorRunStatus, seconds: Double) {}
+    public func processorFinished(_ name: String, token: ProcessorRunToken, status: ProcessorRunStatus, seconds: Double)
+    {}
 }

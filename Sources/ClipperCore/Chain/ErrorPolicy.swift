@@ -16,8 +16,10 @@ public struct ErrorPolicy: Sendable, Hashable, Codable {
     public var maxBackoffMilliseconds: Int
     public var finally: FinalAction
 
-    public init(maxAttempts: Int = 3, backoffMilliseconds: Int = 100, maxBackoffMilliseconds: Int = 5000,
-                finally: FinalAction = .deadLetter) {
+    public init(
+        maxAttempts: Int = 3, backoffMilliseconds: Int = 100, maxBackoffMilliseconds: Int = 5000,
+        finally: FinalAction = .deadLetter
+    ) {
         self.maxAttempts = maxAttempts
         self.backoffMilliseconds = backoffMilliseconds
         self.maxBackoffMilliseconds = maxBackoffMilliseconds

@@ -39,12 +39,14 @@ public struct ProcessorChain: Sendable {
                 switch result {
                 case .keep:
                     article.processing.processors.append(
-                        .init(name: descriptor.name, version: descriptor.version, status: .ok,
-                              durationMS: milliseconds, attempts: attempts))
+                        .init(
+                            name: descriptor.name, version: descriptor.version, status: .ok,
+                            durationMS: milliseconds, attempts: attempts))
                 case .drop(let reason):
                     article.processing.processors.append(
-                        .init(name: descriptor.name, version: descriptor.version, status: .dropped,
-                              durationMS: milliseconds, attempts: attempts, note: reason))
+                        .init(
+                            name: descriptor.name, version: descriptor.version, status: .dropped,
+                            durationMS: milliseconds, attempts: attempts, note: reason))
                     return .dropped(processor: descriptor.name, reason: reason, article)
                 }
             case .failed(let failure) where failure.reason == .unavailable:
@@ -54,9 +56,10 @@ public struct ProcessorChain: Sendable {
                 switch step.policy.finally {
                 case .skip:
                     article.processing.processors.append(
-                        .init(name: descriptor.name, version: descriptor.version, status: .skipped,
-                              durationMS: milliseconds, attempts: failure.attempts,
-                              error: String(failure.message.prefix(512))))
+                        .init(
+                            name: descriptor.name, version: descriptor.version, status: .skipped,
+                            durationMS: milliseconds, attempts: failure.attempts,
+                            error: String(failure.message.prefix(512))))
                     stepContext.logger.warning(
                         "processor failed; skipped by policy", metadata: ["error": "\(failure.message)"])
                 case .deadLetter:
@@ -84,14 +87,18 @@ public struct ProcessorChain: Sendable {
             attempt += 1
             if outageAttempts > 0 {
                 if Task.isCancelled {
-                    return .failed(ChainFailure(
-                        reason: .unavailable, processor: name,
-                        message: "shutting down while waiting: \(lastFailure.message); not committed, retried after restart",
-                        attempts: attempt - 1))
+                    return .failed(
+                        ChainFailure(
+                            reason: .unavailable, processor: name,
+                            message:
+                                "shutting down while waiting: \(lastFailure.message); not committed, retried after restart",
+                            attempts: attempt - 1))
                 }
-                try? await Task.sleep(for: .milliseconds(Int(Self.jittered(step.policy.backoff(beforeAttempt: outageAttempts + 1)))))
+                try? await Task.sleep(
+                    for: .milliseconds(Int(Self.jittered(step.policy.backoff(beforeAttempt: outageAttempts + 1)))))
             } else if attempt > 1 {
-                try? await Task.sleep(for: .milliseconds(Int(Self.jittered(step.policy.backoff(beforeAttempt: attempt)))))
+                try? await Task.sleep(
+                    for: .milliseconds(Int(Self.jittered(step.policy.backoff(beforeAttempt: attempt)))))
             }
             var attemptContext = context
             attemptContext.attempt = attempt
@@ -126,17 +133,19 @@ public struct ProcessorChain: Sendable {
                     trespass.insert(.ext)
                 }
                 if trespass.isEmpty {
-                    observer.processorFinished(name, token: token, status: outcome == .keep ? .ok : .dropped,
-                                               seconds: seconds)
+                    observer.processorFinished(
+                        name, token: token, status: outcome == .keep ? .ok : .dropped,
+                        seconds: seconds)
                     return .finished(updated, outcome, attempts: attempt)
                 }
                 observer.processorFinished(name, token: token, status: .failed, seconds: seconds)
                 let sections = trespass.map(\.rawValue).sorted().joined(separator: ", ")
-                return .failed(ChainFailure(
-                    reason: .processor, processor: name,
-                    message: "wrote to \(sections), which it does not declare in descriptor.writes; "
-                        + "write only your own section (user plugins: ext[\"\(name)\"])",
-                    attempts: attempt))
+                return .failed(
+                    ChainFailure(
+                        reason: .processor, processor: name,
+                        message: "wrote to \(sections), which it does not declare in descriptor.writes; "
+                            + "write only your own section (user plugins: ext[\"\(name)\"])",
+                        attempts: attempt))
             case .threw(let message):
                 observer.processorFinished(name, token: token, status: .failed, seconds: seconds)
                 lastFailure = ChainFailure(reason: .processor, processor: name, message: message, attempts: attempt)

@@ -13,7 +13,9 @@ public struct ProcessorContext: Sendable {
     /// Where the record came from, when it came from Kafka.
     public var input: ProcessingInfo.Input?
 
-    public init(logger: Logger = Logger(label: "clipper.processor"), attempt: Int = 1, input: ProcessingInfo.Input? = nil) {
+    public init(
+        logger: Logger = Logger(label: "clipper.processor"), attempt: Int = 1, input: ProcessingInfo.Input? = nil
+    ) {
         self.logger = logger
         self.attempt = attempt
         self.input = input

@@ -38,9 +38,10 @@ public enum JSONValue: Sendable, Hashable, Codable {
             return nil  // not a number
         } catch {
             // Foundation reports a number it cannot represent with its own error type, not a DecodingError.
-            throw DecodingError.dataCorrupted(.init(
-                codingPath: container.codingPath,
-                debugDescription: "number out of range (\(error)); JSON numbers must fit a 64-bit float"))
+            throw DecodingError.dataCorrupted(
+                .init(
+                    codingPath: container.codingPath,
+                    debugDescription: "number out of range (\(error)); JSON numbers must fit a 64-bit float"))
         }
     }
 

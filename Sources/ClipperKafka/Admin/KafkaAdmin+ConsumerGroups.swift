@@ -52,7 +52,8 @@ extension KafkaAdmin {
                 }
                 throw KafkaError(code, context: "describe consumer group \(group)")
             }
-            let state = String(cString: rd_kafka_consumer_group_state_name(rd_kafka_ConsumerGroupDescription_state(description)))
+            let state = String(
+                cString: rd_kafka_consumer_group_state_name(rd_kafka_ConsumerGroupDescription_state(description)))
             let members = (0..<rd_kafka_ConsumerGroupDescription_member_count(description)).compactMap { index in
                 rd_kafka_ConsumerGroupDescription_member(description, index).map { member in
                     GroupDescription.Member(

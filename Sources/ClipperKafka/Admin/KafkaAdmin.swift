@@ -22,8 +22,10 @@ public final class KafkaAdmin: Sendable {
     /// ```swift
     /// let admin = try KafkaAdmin(client: KafkaClientSettings(bootstrapServers: broker.bootstrapServers), embeddedBroker: broker)
     /// ```
-    public init(client settings: KafkaClientSettings, embeddedBroker: EmbeddedBroker? = nil,
-                logger: Logger = Logger(label: "clipper.kafka.admin")) throws {
+    public init(
+        client settings: KafkaClientSettings, embeddedBroker: EmbeddedBroker? = nil,
+        logger: Logger = Logger(label: "clipper.kafka.admin")
+    ) throws {
         self.settings = settings
         embedded = embeddedBroker
         self.logger = logger
@@ -35,7 +37,9 @@ public final class KafkaAdmin: Sendable {
     /// ```swift
     /// try await admin.createTopic("out", partitions: 3)
     /// ```
-    public func createTopic(_ name: String, partitions: Int32, replicationFactor: Int32 = 1, timeout: Duration = .seconds(30)) async throws {
+    public func createTopic(
+        _ name: String, partitions: Int32, replicationFactor: Int32 = 1, timeout: Duration = .seconds(30)
+    ) async throws {
         if let embedded {
             try embedded.createTopic(name, partitions: partitions, replicationFactor: replicationFactor)
             return
@@ -57,8 +61,9 @@ public final class KafkaAdmin: Sendable {
             var topics: [OpaquePointer?] = [topic]
             rd_kafka_CreateTopics(handle, &topics, 1, options, queue)
             guard let event = rd_kafka_queue_poll(queue, Int32(timeout.milliseconds) + 1000) else {
-                throw KafkaError(code: .timedOut, text: "CreateTopics \(name): no answer",
-                                 message: "The broker did not answer CreateTopics; check it has a controller.")
+                throw KafkaError(
+                    code: .timedOut, text: "CreateTopics \(name): no answer",
+                    message: "The broker did not answer CreateTopics; check it has a controller.")
             }
             defer { rd_kafka_event_destroy(event) }
             if rd_kafka_event_error(event) != RD_KAFKA_RESP_ERR_NO_ERROR {
@@ -66,7 +71,8 @@ public final class KafkaAdmin: Sendable {
             }
             var count = 0
             if let result = rd_kafka_event_CreateTopics_result(event),
-               let results = rd_kafka_CreateTopics_result_topics(result, &count) {
+                let results = rd_kafka_CreateTopics_result_topics(result, &count)
+            {
                 for index in 0..<count {
                     let err = rd_kafka_topic_result_error(results[index])
                     if err != RD_KAFKA_RESP_ERR_NO_ERROR, err != RD_KAFKA_RESP_ERR_TOPIC_ALREADY_EXISTS {
@@ -82,13 +88,16 @@ public final class KafkaAdmin: Sendable {
     /// ```swift
     /// let (low, high) = try await admin.watermarks(topic: "t", partition: 0)
     /// ```
-    public func watermarks(topic: String, partition: Int32, timeout: Duration = .seconds(10)) async throws -> (low: Int64, high: Int64) {
+    public func watermarks(topic: String, partition: Int32, timeout: Duration = .seconds(10)) async throws -> (
+        low: Int64, high: Int64
+    ) {
         let client = client
         return try await BlockingCall.run("clipper.admin") {
             let handle = client.handle
             var low: Int64 = -1
             var high: Int64 = -1
-            let err = rd_kafka_query_watermark_offsets(handle, topic, partition, &low, &high, Int32(timeout.milliseconds))
+            let err = rd_kafka_query_watermark_offsets(
+                handle, topic, partition, &low, &high, Int32(timeout.milliseconds))
             if err != RD_KAFKA_RESP_ERR_NO_ERROR { throw KafkaError(err, context: "watermarks \(topic)[\(partition)]") }
             return (low, high)
         }
@@ -108,7 +117,9 @@ public final class KafkaAdmin: Sendable {
     }
 
     static func partitionCount(_ handle: OpaquePointer, _ topic: String, _ timeout: Duration) throws -> Int32 {
-        guard let rkt = rd_kafka_topic_new(handle, topic, nil) else { throw KafkaError(code: .invalidArgument, text: "topic \(topic)") }
+        guard let rkt = rd_kafka_topic_new(handle, topic, nil) else {
+            throw KafkaError(code: .invalidArgument, text: "topic \(topic)")
+        }
         defer { rd_kafka_topic_destroy(rkt) }
         var metadata: UnsafePointer<rd_kafka_metadata>?
         let err = rd_kafka_metadata(handle, 0, rkt, &metadata, Int32(timeout.milliseconds))
@@ -127,13 +138,16 @@ public final class KafkaAdmin: Sendable {
     /// ```swift
     /// let starts = try await admin.offsetsForTimes(topic: "t", timestamp: Date().addingTimeInterval(-3600))
     /// ```
-    public func offsetsForTimes(topic: String, timestamp: Date, timeout: Duration = .seconds(10)) async throws -> [TopicPartitionOffset] {
+    public func offsetsForTimes(topic: String, timestamp: Date, timeout: Duration = .seconds(10)) async throws
+        -> [TopicPartitionOffset]
+    {
         let client = client
         return try await BlockingCall.run("clipper.admin") {
             let handle = client.handle
             let count = try Self.partitionCount(handle, topic, timeout)
             let millis = Int64(timestamp.timeIntervalSince1970 * 1000)
-            let list = PartitionList.make((0..<count).map { TopicPartitionOffset(topic: topic, partition: $0, offset: millis) })
+            let list = PartitionList.make(
+                (0..<count).map { TopicPartitionOffset(topic: topic, partition: $0, offset: millis) })
             defer { rd_kafka_topic_partition_list_destroy(list) }
             let err = rd_kafka_offsets_for_times(handle, list, Int32(timeout.milliseconds))
             if err != RD_KAFKA_RESP_ERR_NO_ERROR { throw KafkaError(err, context: "offsets for times \(topic)") }
@@ -146,7 +160,9 @@ public final class KafkaAdmin: Sendable {
     /// ```swift
     /// let committed = try await admin.committedOffsets(group: "clipper", topic: "articles.raw")
     /// ```
-    public func committedOffsets(group: String, topic: String, timeout: Duration = .seconds(10)) async throws -> [TopicPartitionOffset] {
+    public func committedOffsets(group: String, topic: String, timeout: Duration = .seconds(10)) async throws
+        -> [TopicPartitionOffset]
+    {
         let client = client
         let groupClient = try groupClient(group)
         return try await BlockingCall.run("clipper.admin") {
@@ -197,9 +213,10 @@ public final class KafkaAdmin: Sendable {
                 guard String(cString: info.group) == group else { continue }
                 let members = (0..<Int(info.member_cnt)).map { m in
                     let member = info.members[m]
-                    return GroupDescription.Member(memberID: String(cString: member.member_id),
-                                                   clientID: String(cString: member.client_id),
-                                                   host: String(cString: member.client_host))
+                    return GroupDescription.Member(
+                        memberID: String(cString: member.member_id),
+                        clientID: String(cString: member.client_id),
+                        host: String(cString: member.client_host))
                 }
                 return GroupDescription(group: group, state: String(cString: info.state), members: members)
             }
@@ -208,6 +225,8 @@ public final class KafkaAdmin: Sendable {
     }
 
     private func groupClient(_ group: String) throws -> RdClient {
-        try RdClient(type: RD_KAFKA_CONSUMER, properties: settings.merged(with: [("group.id", group), ("enable.auto.commit", "false")]), logger: logger)
+        try RdClient(
+            type: RD_KAFKA_CONSUMER,
+            properties: settings.merged(with: [("group.id", group), ("enable.auto.commit", "false")]), logger: logger)
     }
 }

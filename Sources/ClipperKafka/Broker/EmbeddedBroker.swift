@@ -26,8 +26,9 @@ public final class EmbeddedBroker: Sendable {
     public init(brokers: Int = 1, logger: Logger = Logger(label: "clipper.embedded-broker")) throws {
         owner = try RdClient(type: RD_KAFKA_PRODUCER, properties: [("log_level", "3")], logger: logger)
         guard let pointer = rd_kafka_mock_cluster_new(owner.handle, Int32(brokers)) else {
-            throw KafkaError(code: .adminFailed, text: "rd_kafka_mock_cluster_new failed",
-                             message: "The mock cluster could not start; check that loopback ports are available.")
+            throw KafkaError(
+                code: .adminFailed, text: "rd_kafka_mock_cluster_new failed",
+                message: "The mock cluster could not start; check that loopback ports are available.")
         }
         cluster = MockCluster(pointer: pointer)
         rd_kafka_mock_group_initial_rebalance_delay_ms(pointer, 200)

@@ -54,7 +54,8 @@ public final class KafkaConsumer: Sendable {
     /// try consumer.assign([PartitionRange(topic: "t", partition: 0, startOffset: 0)])
     /// ```
     public func assign(_ ranges: [PartitionRange]) throws {
-        let list = PartitionList.make(ranges.map { TopicPartitionOffset(topic: $0.topic, partition: $0.partition, offset: $0.startOffset) })
+        let list = PartitionList.make(
+            ranges.map { TopicPartitionOffset(topic: $0.topic, partition: $0.partition, offset: $0.startOffset) })
         defer { rd_kafka_topic_partition_list_destroy(list) }
         let err = rd_kafka_assign(client.handle, list)
         if err != RD_KAFKA_RESP_ERR_NO_ERROR { throw KafkaError(err, context: "assign") }
@@ -117,7 +118,9 @@ public final class KafkaConsumer: Sendable {
     /// ```swift
     /// let committed = try consumer.committed([TopicPartition(topic: "t", partition: 0)])
     /// ```
-    public func committed(_ partitions: [TopicPartition], timeout: Duration = .seconds(10)) throws -> [TopicPartitionOffset] {
+    public func committed(_ partitions: [TopicPartition], timeout: Duration = .seconds(10)) throws
+        -> [TopicPartitionOffset]
+    {
         let list = PartitionList.make(partitions)
         defer { rd_kafka_topic_partition_list_destroy(list) }
         let err = rd_kafka_committed(client.handle, list, Int32(timeout.milliseconds))

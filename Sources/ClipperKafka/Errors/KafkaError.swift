@@ -24,7 +24,9 @@ public struct KafkaError: Error, Sendable, CustomStringConvertible {
     /// ```swift
     /// throw KafkaError(code: .invalidConfiguration, text: "No such configuration property", message: "Fix linger.ms")
     /// ```
-    public init(code: KafkaErrorCode, isRetriable: Bool? = nil, isFatal: Bool = false, text: String, message: String? = nil) {
+    public init(
+        code: KafkaErrorCode, isRetriable: Bool? = nil, isFatal: Bool = false, text: String, message: String? = nil
+    ) {
         self.code = code
         self.isRetriable = isRetriable ?? KafkaError.retriableCodes.contains(code)
         self.isFatal = isFatal

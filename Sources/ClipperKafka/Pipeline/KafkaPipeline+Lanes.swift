@@ -17,32 +17,40 @@ extension KafkaPipeline {
         _ record: ConsumedRecord, lane: PartitionLane, process: @Sendable (ConsumedRecord) async -> RecordDisposition,
         delivered: @escaping DeliveredHandler
     ) async {
-            if lane.isRevoked { return }
-            if shutdownRequested.isSet {
-                // Drain finishes what is in flight and takes nothing new: this record is read again after a restart.
-                perform(decide(.skipped(Machine.Ack(
-                    lane: lane, partition: lane.topicPartition, offset: record.offset, bytes: record.byteCount))))
+        if lane.isRevoked { return }
+        if shutdownRequested.isSet {
+            // Drain finishes what is in flight and takes nothing new: this record is read again after a restart.
+            perform(
+                decide(
+                    .skipped(
+                        Machine.Ack(
+                            lane: lane, partition: lane.topicPartition, offset: record.offset, bytes: record.byteCount))
+                ))
+            return
+        }
+        let disposition = await process(record)
+        if lane.isRevoked { return }
+        let bytes = record.byteCount
+        switch disposition {
+        case .stop:
+            shutdown()
+            perform(
+                decide(
+                    .skipped(
+                        Machine.Ack(
+                            lane: lane, partition: lane.topicPartition, offset: record.offset, bytes: record.byteCount))
+                ))
+        case .drop:
+            ack(lane, offset: record.offset, bytes: bytes)
+        case .produce(let outgoing):
+            if outgoing.isEmpty {
+                ack(lane, offset: record.offset, bytes: bytes)
                 return
             }
-            let disposition = await process(record)
-            if lane.isRevoked { return }
-            let bytes = record.byteCount
-            switch disposition {
-            case .stop:
-                shutdown()
-                perform(decide(.skipped(Machine.Ack(
-                    lane: lane, partition: lane.topicPartition, offset: record.offset, bytes: record.byteCount))))
-            case .drop:
-                ack(lane, offset: record.offset, bytes: bytes)
-            case .produce(let outgoing):
-                if outgoing.isEmpty {
-                    ack(lane, offset: record.offset, bytes: bytes)
-                    return
-                }
-                let pending = PendingInput(
-                    lane: lane, record: record, bytes: bytes, outgoing: outgoing.count, onDelivered: delivered)
-                for out in outgoing { await send(out, for: pending) }
-            }
+            let pending = PendingInput(
+                lane: lane, record: record, bytes: bytes, outgoing: outgoing.count, onDelivered: delivered)
+            for out in outgoing { await send(out, for: pending) }
+        }
     }
 
     /// Produces one outgoing record for `pending`; its delivery report acks the input (or reports a failure).
@@ -55,14 +63,18 @@ extension KafkaPipeline {
         }
     }
 
-    private func delivered(_ result: Result<DeliveryReport, KafkaError>, _ outgoing: OutgoingRecord, _ pending: PendingInput) {
+    private func delivered(
+        _ result: Result<DeliveryReport, KafkaError>, _ outgoing: OutgoingRecord, _ pending: PendingInput
+    ) {
         switch result {
         case .success:
             produced.add(1, ordering: .relaxed)
             pending.onDelivered(pending.record, outgoing)
             if pending.delivered() {
                 // Flushed in one batch after this round of delivery reports (see `flushDeliveredAcks`).
-                deliveredAcks.withLock { $0.append(PendingAck(lane: pending.lane, offset: pending.record.offset, bytes: pending.bytes)) }
+                deliveredAcks.withLock {
+                    $0.append(PendingAck(lane: pending.lane, offset: pending.record.offset, bytes: pending.bytes))
+                }
             }
         case .failure(let error):
             // A fatal producer fails its deliveries with the fatal code or a purge; either way nothing more can be
@@ -70,10 +82,13 @@ extension KafkaPipeline {
             let fatal = producer.client.fatalError() ?? (error.isFatal || error.code == .fatal ? error : nil)
             if let fatal { failFatally(fatal, client: "producer") }
             let actions = decide(.deliveryFailed(fatal: fatal != nil))
-            logger.warning("delivery failed", metadata: [
-                "topic": "\(outgoing.topic)", "input": "\(pending.record.topic)[\(pending.record.partition)]@\(pending.record.offset)",
-                "error": "\(error)",
-            ])
+            logger.warning(
+                "delivery failed",
+                metadata: [
+                    "topic": "\(outgoing.topic)",
+                    "input": "\(pending.record.topic)[\(pending.record.partition)]@\(pending.record.offset)",
+                    "error": "\(error)",
+                ])
             emit(.deliveryFailed(error))
             if actions.contains(where: \.recoversDelivery) {
                 control.continuation.yield(.deliveryFailed(pending, outgoing, error))
@@ -120,9 +135,13 @@ extension KafkaPipeline {
     /// Inputs are done: the state machine advances their partitions' trackers, stores the contiguous offsets,
     /// updates backpressure and may start an early commit. Acks for lanes that were revoked (or replaced) are ignored.
     func ack(_ acks: [PendingAck]) {
-        perform(decide(.acked(acks.map {
-            Machine.Ack(lane: $0.lane, partition: $0.lane.topicPartition, offset: $0.offset, bytes: $0.bytes)
-        })))
+        perform(
+            decide(
+                .acked(
+                    acks.map {
+                        Machine.Ack(
+                            lane: $0.lane, partition: $0.lane.topicPartition, offset: $0.offset, bytes: $0.bytes)
+                    })))
     }
 }
 

@@ -54,7 +54,8 @@ extension KafkaPipeline {
         let err = message.pointee.err
         if err == RD_KAFKA_RESP_ERR__PARTITION_EOF {
             if let rkt = message.pointee.rkt {
-                let tp = TopicPartition(topic: String(cString: rd_kafka_topic_name(rkt)), partition: message.pointee.partition)
+                let tp = TopicPartition(
+                    topic: String(cString: rd_kafka_topic_name(rkt)), partition: message.pointee.partition)
                 reachedEOF(tp, nextOffset: message.pointee.offset)
             }
             return true
@@ -108,7 +109,8 @@ extension KafkaPipeline {
         let (remaining, fatal) = state.withLock { ($0.totalInFlight, $0.fatal) }
         if remaining > 0 {
             logger.warning(
-                fatal ? "fatal error: records in flight will be redelivered after a restart"
+                fatal
+                    ? "fatal error: records in flight will be redelivered after a restart"
                     : "drain timeout: records still in flight will be redelivered",
                 metadata: ["inFlight": "\(remaining)"])
         }
@@ -129,7 +131,9 @@ extension KafkaPipeline {
         let closed = consumer.close(timeout: limits.closeTimeout)
         if !closed {
             _ = closeWatchdogFired.setOnce()
-            logger.error("consumer close did not finish in time; abandoned it", metadata: ["closeTimeout": "\(limits.closeTimeout)"])
+            logger.error(
+                "consumer close did not finish in time; abandoned it",
+                metadata: ["closeTimeout": "\(limits.closeTimeout)"])
         }
         control.continuation.finish()
     }
@@ -140,7 +144,9 @@ extension KafkaPipeline {
         while true {
             let error = commitSynchronously(nil, report: false)
             guard let error else { return }
-            if error.code == .rebalanceInProgress || error.code == KafkaErrorCode(rawValue: 22), monotonicMillis() < deadline {
+            if error.code == .rebalanceInProgress || error.code == KafkaErrorCode(rawValue: 22),
+                monotonicMillis() < deadline
+            {
                 pollOnce(timeoutMilliseconds: 50, dispatch: false)
                 continue
             }

@@ -5,16 +5,23 @@ import Synchronization
 
 extension KafkaPipeline {
     /// The rebalance callback (runs on the poll thread, inside `rd_kafka_consumer_poll` or close).
-    func onRebalance(_ rk: OpaquePointer, _ err: rd_kafka_resp_err_t, _ list: UnsafeMutablePointer<rd_kafka_topic_partition_list_t>) {
+    func onRebalance(
+        _ rk: OpaquePointer, _ err: rd_kafka_resp_err_t, _ list: UnsafeMutablePointer<rd_kafka_topic_partition_list_t>
+    ) {
         let partitions = PartitionList.partitions(of: UnsafePointer(list))
-        flushOutbox()   // records already dispatched must reach their lanes before lanes are stopped
+        flushOutbox()  // records already dispatched must reach their lanes before lanes are stopped
         switch err {
         case RD_KAFKA_RESP_ERR__ASSIGN_PARTITIONS:
             let actions = decide(.assigned(partitions), executeUnderLock: false)
             perform(actions.filter(\.startsLane))
             RdClient.assign(rk, list)
             perform(actions.filter { !$0.startsLane })
-            logger.info("partitions assigned", metadata: ["partitions": "\(partitions)", "protocol": "\(RdClient.isCooperative(rk) ? "cooperative" : "eager")"])
+            logger.info(
+                "partitions assigned",
+                metadata: [
+                    "partitions": "\(partitions)",
+                    "protocol": "\(RdClient.isCooperative(rk) ? "cooperative" : "eager")",
+                ])
             emit(.assigned(partitions))
         case RD_KAFKA_RESP_ERR__REVOKE_PARTITIONS:
             let lost = rd_kafka_assignment_lost(rk) != 0

@@ -61,18 +61,22 @@ public final class KafkaPipeline: Sendable {
     /// let pipeline = try KafkaPipeline(consumer: c, producer: p, source: .subscribe(topics: ["in"]),
     ///                                  limits: PipelineLimits(), logger: logger)
     /// ```
-    public init(consumer: ConsumerSettings, producer: ProducerSettings, source: PipelineSource, limits: PipelineLimits,
-                logger: Logger) throws {
+    public init(
+        consumer: ConsumerSettings, producer: ProducerSettings, source: PipelineSource, limits: PipelineLimits,
+        logger: Logger
+    ) throws {
         let isGroup: Bool = if case .subscribe = source { true } else { false }
-        self.consumer = try KafkaConsumer(settings: consumer, logger: logger, commitOffsets: isGroup, partitionEOF: !isGroup)
+        self.consumer = try KafkaConsumer(
+            settings: consumer, logger: logger, commitOffsets: isGroup, partitionEOF: !isGroup)
         self.producer = try KafkaProducer(settings: producer, logger: logger)
         self.source = source
         self.limits = limits
         self.logger = logger
         let stopsAtEnd: Bool =
             if case .assign(let ranges) = source { ranges.allSatisfy { $0.endOffset != nil } } else { false }
-        state = Mutex(PipelineStateMachine(
-            limits: limits, commitsOffsets: isGroup, stopsAtEnd: stopsAtEnd, makeLane: { PartitionLane($0) }))
+        state = Mutex(
+            PipelineStateMachine(
+                limits: limits, commitsOffsets: isGroup, stopsAtEnd: stopsAtEnd, makeLane: { PartitionLane($0) }))
         control = AsyncStream.makeStream(of: Control.self, bufferingPolicy: .unbounded)
         eventStream = AsyncStream.makeStream(of: PipelineEvent.self, bufferingPolicy: .bufferingNewest(1024))
         installCallbacks()
@@ -93,20 +97,30 @@ public final class KafkaPipeline: Sendable {
         consumer.client.callbacks.handlers.withLock { [gauges = consumer.gauges] handlers in
             handlers.rebalance = { [weak self] rk, err, partitions in self?.onRebalance(rk, err, partitions) }
             handlers.commit = { [weak self] err, offsets in self?.onCommit(err, offsets) }
-            handlers.statistics = { gauges.update($0); emitEvent(.statistics($0)) }
+            handlers.statistics = {
+                gauges.update($0)
+                emitEvent(.statistics($0))
+            }
             handlers.log = { emitEvent(.log(level: $0, facility: $1, message: $2)) }
             handlers.error = { [weak self] error in
                 emitEvent(.error(error))
-                if error.code == .fatal { self?.failFatally(self?.consumer.client.fatalError() ?? error, client: "consumer") }
+                if error.code == .fatal {
+                    self?.failFatally(self?.consumer.client.fatalError() ?? error, client: "consumer")
+                }
             }
         }
         producer.afterPoll.withLock { $0 = { [weak self] in self?.flushDeliveredAcks() } }
         producer.client.callbacks.handlers.withLock { [gauges = producer.gauges] handlers in
-            handlers.statistics = { gauges.update($0); emitEvent(.statistics($0)) }
+            handlers.statistics = {
+                gauges.update($0)
+                emitEvent(.statistics($0))
+            }
             handlers.log = { emitEvent(.log(level: $0, facility: $1, message: $2)) }
             handlers.error = { [weak self] error in
                 emitEvent(.error(error))
-                if error.code == .fatal { self?.failFatally(self?.producer.client.fatalError() ?? error, client: "producer") }
+                if error.code == .fatal {
+                    self?.failFatally(self?.producer.client.fatalError() ?? error, client: "producer")
+                }
             }
         }
     }
@@ -124,9 +138,11 @@ public final class KafkaPipeline: Sendable {
             return true
         }
         guard first else { return }
-        logger.critical("fatal Kafka \(client) error; committing what was delivered and stopping", metadata: [
-            "error": "\(error)",
-        ])
+        logger.critical(
+            "fatal Kafka \(client) error; committing what was delivered and stopping",
+            metadata: [
+                "error": "\(error)"
+            ])
         perform(decide(.fatalError))
         shutdown()
     }
@@ -178,7 +194,8 @@ public final class KafkaPipeline: Sendable {
         delivered: @escaping @Sendable (ConsumedRecord, OutgoingRecord) -> Void
     ) async throws {
         guard started.setOnce() else {
-            throw KafkaError(code: .notRunning, text: "run() called twice", message: "Create a new KafkaPipeline to run again.")
+            throw KafkaError(
+                code: .notRunning, text: "run() called twice", message: "Create a new KafkaPipeline to run again.")
         }
         _ = DedicatedThread(name: "clipper.consumer.poll") { [self] in pollLoop() }
         await withTaskGroup(of: Void.self) { group in

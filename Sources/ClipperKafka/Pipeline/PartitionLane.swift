@@ -1,3 +1,5 @@
+import Synchronization
+
 /// The bounded, ordered queue of one assigned partition, consumed by one task inside ``KafkaPipeline/run``.
 /// The bound is enforced by pausing the partition (``BackpressureController``), so `send` never blocks.
 final class PartitionLane: Sendable {
@@ -51,5 +53,3 @@ final class PendingInput: Sendable {
         }
     }
 }
-
-import Synchronization

@@ -38,7 +38,8 @@ public final class KafkaProducer: Sendable {
     /// ```
     public init(settings: ProducerSettings, logger: Logger) throws {
         self.logger = logger
-        client = try RdClient(type: RD_KAFKA_PRODUCER, properties: settings.librdkafkaProperties, logger: logger) { conf in
+        client = try RdClient(type: RD_KAFKA_PRODUCER, properties: settings.librdkafkaProperties, logger: logger) {
+            conf in
             rd_kafka_conf_set_dr_msg_cb(conf, DeliveryToken.callback)
         }
         client.callbacks.handlers.withLock { [gauges, statisticsArrived] handlers in
@@ -101,7 +102,9 @@ public final class KafkaProducer: Sendable {
     /// ```swift
     /// try await producer.produce(record) { result in print(result) }
     /// ```
-    public func produce(_ record: OutgoingRecord, onDelivery: @escaping @Sendable (Result<DeliveryReport, KafkaError>) -> Void) async throws {
+    public func produce(
+        _ record: OutgoingRecord, onDelivery: @escaping @Sendable (Result<DeliveryReport, KafkaError>) -> Void
+    ) async throws {
         while true {
             guard !closed.isSet else {
                 throw KafkaError(code: .notRunning, text: "producer closed", message: "Create a new producer.")
@@ -121,14 +124,19 @@ public final class KafkaProducer: Sendable {
     }
 
     /// One non-blocking attempt; returns the error (including ``KafkaErrorCode/queueFull``) or `nil` when enqueued.
-    func tryProduce(_ record: OutgoingRecord, onDelivery: @escaping @Sendable (Result<DeliveryReport, KafkaError>) -> Void) -> KafkaError? {
+    func tryProduce(
+        _ record: OutgoingRecord, onDelivery: @escaping @Sendable (Result<DeliveryReport, KafkaError>) -> Void
+    ) -> KafkaError? {
         let token = Unmanaged.passRetained(DeliveryToken(onDelivery)).toOpaque()
         var headers: OpaquePointer?
         if !record.headers.isEmpty {
             headers = rd_kafka_headers_new(record.headers.count)
             for header in record.headers {
                 if let value = header.value {
-                    value.withUnsafeBytes { _ = rd_kafka_header_add(headers, header.name, -1, $0.baseAddress ?? UnsafeRawPointer(bitPattern: 1), $0.count) }
+                    value.withUnsafeBytes {
+                        _ = rd_kafka_header_add(
+                            headers, header.name, -1, $0.baseAddress ?? UnsafeRawPointer(bitPattern: 1), $0.count)
+                    }
                 } else {
                     _ = rd_kafka_header_add(headers, header.name, -1, nil, 0)
                 }

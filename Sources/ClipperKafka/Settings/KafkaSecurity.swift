@@ -51,7 +51,9 @@ public struct KafkaSecurity: Sendable, Hashable {
         /// Password of the private key, if encrypted.
         public var keyPassword: String?
         /// Creates TLS settings.
-        public init(caPath: String? = nil, certificatePath: String? = nil, keyPath: String? = nil, keyPassword: String? = nil) {
+        public init(
+            caPath: String? = nil, certificatePath: String? = nil, keyPath: String? = nil, keyPassword: String? = nil
+        ) {
             self.caPath = caPath
             self.certificatePath = certificatePath
             self.keyPath = keyPath
@@ -82,8 +84,10 @@ public struct KafkaSecurity: Sendable, Hashable {
         }
         result.append(("security.protocol", proto))
         if let sasl {
-            result += [("sasl.mechanisms", sasl.mechanism.rawValue), ("sasl.username", sasl.username),
-                       ("sasl.password", sasl.password)]
+            result += [
+                ("sasl.mechanisms", sasl.mechanism.rawValue), ("sasl.username", sasl.username),
+                ("sasl.password", sasl.password),
+            ]
         }
         if let tls {
             if let v = tls.caPath { result.append(("ssl.ca.location", v)) }

@@ -15,7 +15,9 @@ public enum PropertyRedaction {
     public static let redacted = "<redacted>"
 
     /// Words that make a property name secret, matched anywhere in the lower-cased name.
-    public static let secretWords = ["password", "secret", "token", "key", "sasl.jaas", "oauthbearer.config", "private"]
+    public static let secretWords = [
+        "password", "secret", "token", "key", "sasl.jaas", "oauthbearer.config", "private",
+    ]
 
     /// Whether the name mentions a secret.
     ///

@@ -52,8 +52,9 @@ public struct KafkaStatistics: Sendable, Hashable {
             let partitions = (topicValue as? [String: Any])?["partitions"] as? [String: Any] ?? [:]
             for (key, partitionValue) in partitions {
                 guard let partition = Int32(key), partition >= 0,
-                      let value = ((partitionValue as? [String: Any])?["consumer_lag"] as? NSNumber)?.int64Value,
-                      value >= 0 else { continue }
+                    let value = ((partitionValue as? [String: Any])?["consumer_lag"] as? NSNumber)?.int64Value,
+                    value >= 0
+                else { continue }
                 lag[TopicPartition(topic: topic, partition: partition)] = value
             }
         }

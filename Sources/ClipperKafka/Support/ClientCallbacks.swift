@@ -5,7 +5,8 @@ import Synchronization
 /// The Swift side of librdkafka's per-client callbacks. Passed as the conf opaque; it must outlive the handle
 /// (``RdClient`` holds it and destroys the handle first).
 final class ClientCallbacks: Sendable {
-    typealias RebalanceHandler = @Sendable (OpaquePointer, rd_kafka_resp_err_t, UnsafeMutablePointer<rd_kafka_topic_partition_list_t>) -> Void
+    typealias RebalanceHandler =
+        @Sendable (OpaquePointer, rd_kafka_resp_err_t, UnsafeMutablePointer<rd_kafka_topic_partition_list_t>) -> Void
     typealias CommitHandler = @Sendable (rd_kafka_resp_err_t, [TopicPartitionOffset]) -> Void
 
     struct Handlers: Sendable {
@@ -34,7 +35,9 @@ final class ClientCallbacks: Sendable {
         rd_kafka_conf_set_opaque(conf, opaque)
         rd_kafka_conf_set_log_cb(conf) { rk, level, facility, buffer in
             guard let rk, let callbacks = ClientCallbacks.from(rd_kafka_opaque(rk)) else { return }
-            callbacks.log(level: level, facility: facility.map { String(cString: $0) } ?? "", message: buffer.map { String(cString: $0) } ?? "")
+            callbacks.log(
+                level: level, facility: facility.map { String(cString: $0) } ?? "",
+                message: buffer.map { String(cString: $0) } ?? "")
         }
         rd_kafka_conf_set_error_cb(conf) { _, err, reason, opaque in
             guard let callbacks = ClientCallbacks.from(opaque) else { return }
@@ -44,7 +47,8 @@ final class ClientCallbacks: Sendable {
         }
         rd_kafka_conf_set_stats_cb(conf) { _, json, length, opaque in
             guard let callbacks = ClientCallbacks.from(opaque), let json,
-                  let handler = callbacks.handlers.withLock({ $0.statistics }) else { return 0 }
+                let handler = callbacks.handlers.withLock({ $0.statistics })
+            else { return 0 }
             let bytes = UnsafeRawBufferPointer(start: json, count: length)
             if let statistics = KafkaStatistics(json: bytes) { handler(statistics) }
             return 0
@@ -62,7 +66,8 @@ final class ClientCallbacks: Sendable {
             }
             rd_kafka_conf_set_offset_commit_cb(conf) { _, err, offsets, opaque in
                 guard let callbacks = ClientCallbacks.from(opaque),
-                      let handler = callbacks.handlers.withLock({ $0.commit }) else { return }
+                    let handler = callbacks.handlers.withLock({ $0.commit })
+                else { return }
                 handler(err, offsets.map { PartitionList.offsets(of: UnsafePointer($0)) } ?? [])
             }
         }
@@ -76,7 +81,8 @@ final class ClientCallbacks: Sendable {
         case 5, 6: swiftLevel = .info
         default: swiftLevel = .debug
         }
-        logger.log(level: swiftLevel, "\(message)", metadata: ["librdkafka.facility": "\(facility)"], source: "librdkafka")
+        logger.log(
+            level: swiftLevel, "\(message)", metadata: ["librdkafka.facility": "\(facility)"], source: "librdkafka")
         handlers.withLock { $0.log }?(swiftLevel, facility, message)
     }
 }

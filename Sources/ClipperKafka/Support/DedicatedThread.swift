@@ -5,7 +5,7 @@ import Synchronization
 /// Keeps blocking work off Swift's cooperative pool.
 final class DedicatedThread: Sendable {
     private let finished = Mutex<Bool>(false)
-    private let condition = NSCondition()   // NSCondition is Sendable on Linux Foundation
+    private let condition = NSCondition()  // NSCondition is Sendable on Linux Foundation
 
     /// Starts `body` on a new thread named `name`.
     init(name: String, _ body: @escaping @Sendable () -> Void) {

@@ -21,7 +21,8 @@ enum PartitionList {
     static func offsets(of list: UnsafePointer<rd_kafka_topic_partition_list_t>) -> [TopicPartitionOffset] {
         (0..<Int(list.pointee.cnt)).map { index in
             let element = list.pointee.elems[index]
-            return TopicPartitionOffset(topic: String(cString: element.topic), partition: element.partition, offset: element.offset)
+            return TopicPartitionOffset(
+                topic: String(cString: element.topic), partition: element.partition, offset: element.offset)
         }
     }
 

@@ -9,7 +9,10 @@ final class RdClient: @unchecked Sendable {
     let callbacks: ClientCallbacks
     private let destroyed = AtomicFlag()
 
-    init(type: rd_kafka_type_t, properties: [(String, String)], logger: Logger, configure: (OpaquePointer) -> Void = { _ in }) throws {
+    init(
+        type: rd_kafka_type_t, properties: [(String, String)], logger: Logger,
+        configure: (OpaquePointer) -> Void = { _ in }
+    ) throws {
         try LibrdkafkaVersionCheck.require()
         let callbacks = ClientCallbacks(logger: logger)
         let conf = try RdConfiguration.make(properties)
@@ -18,8 +21,9 @@ final class RdClient: @unchecked Sendable {
         var errstr = [CChar](repeating: 0, count: 512)
         guard let handle = rd_kafka_new(type, conf, &errstr, errstr.count) else {
             rd_kafka_conf_destroy(conf)
-            throw KafkaError(code: .invalidConfiguration, text: string(fromCBuffer: errstr),
-                             message: "librdkafka could not create the client; check the configuration named in the text.")
+            throw KafkaError(
+                code: .invalidConfiguration, text: string(fromCBuffer: errstr),
+                message: "librdkafka could not create the client; check the configuration named in the text.")
         }
         self.handle = handle
         self.callbacks = callbacks

@@ -10,7 +10,8 @@ extension ClipperConfiguration {
     ///                                                    environment: configuration.processorEnvironment)
     /// ```
     public var processorEnvironment: ProcessorEnvironment {
-        let stateURL = worker.stateDirectory.hasPrefix("/")
+        let stateURL =
+            worker.stateDirectory.hasPrefix("/")
             ? URL(fileURLWithPath: worker.stateDirectory)
             : directory.appending(path: worker.stateDirectory)
         return ProcessorEnvironment(configDirectory: directory, stateDirectory: stateURL)

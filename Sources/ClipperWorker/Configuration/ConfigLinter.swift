@@ -45,8 +45,10 @@ public enum ConfigLinter {
             do {
                 _ = try catalog.makeStep(spec, environment: environment)
             } catch let error as ProcessorSetupError {
-                problems.append(ConfigProblem(
-                    path: "processors[\(index)]" + (error.key.map { ".config.\($0)" } ?? ""), message: error.message))
+                problems.append(
+                    ConfigProblem(
+                        path: "processors[\(index)]" + (error.key.map { ".config.\($0)" } ?? ""), message: error.message
+                    ))
             } catch {
                 problems.append(ConfigProblem(path: "processors[\(index)]", message: "\(error)"))
             }

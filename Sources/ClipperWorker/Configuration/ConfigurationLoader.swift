@@ -22,8 +22,11 @@ public enum ConfigurationLoader {
         do {
             text = try String(contentsOf: file, encoding: .utf8)
         } catch {
-            throw ConfigProblems([ConfigProblem(
-                path: file.path, message: "cannot read the file (\(error.localizedDescription)); check the --config path")])
+            throw ConfigProblems([
+                ConfigProblem(
+                    path: file.path,
+                    message: "cannot read the file (\(error.localizedDescription)); check the --config path")
+            ])
         }
         return try parse(text, directory: file.deletingLastPathComponent(), environment: environment, catalog: catalog)
     }

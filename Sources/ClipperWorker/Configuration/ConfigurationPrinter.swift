@@ -26,7 +26,8 @@ public enum ConfigurationPrinter {
                 } else {
                     plain(value)
                 }
-            insert(shown, at: setting.section.split(separator: ".").map(String.init) + [setting.field.name], into: &root)
+            insert(
+                shown, at: setting.section.split(separator: ".").map(String.init) + [setting.field.name], into: &root)
         }
         root["processors"] = configuration.processors.map { spec in processorMap(spec, catalog: catalog) }
         return (try? Yams.dump(object: root, sortKeys: true)) ?? "\(root)"
@@ -48,7 +49,8 @@ public enum ConfigurationPrinter {
 
     /// Raw librdkafka properties with the values of secret-sounding or unknown (misspelled) names hidden.
     static func redactProperties(_ properties: [String: String]) -> [String: String] {
-        Dictionary(uniqueKeysWithValues: properties.map { ($0.key, PropertyRedaction.shown(name: $0.key, value: $0.value)) })
+        Dictionary(
+            uniqueKeysWithValues: properties.map { ($0.key, PropertyRedaction.shown(name: $0.key, value: $0.value)) })
     }
 
     static func processorMap(_ spec: ProcessorSpec, catalog: ProcessorCatalog) -> [String: Any] {

@@ -26,7 +26,8 @@ enum ConfigurationRules {
                 problems.add(
                     "kafka.topics.\(key)",
                     "\"\(topic)\" is also an input topic: every record written there would be consumed again, "
-                        + "forever; use a different topic, e.g. \(key): \(key == "output" ? "articles.enriched" : "articles.dlq")")
+                        + "forever; use a different topic, e.g. \(key): \(key == "output" ? "articles.enriched" : "articles.dlq")"
+                )
             }
         }
     }
@@ -35,8 +36,10 @@ enum ConfigurationRules {
     static func checkProcessors(_ value: JSONValue?, problems: ProblemCollector) {
         if case .array(let items) = value, items.isEmpty {
             problems.add(
-                "processors", "empty list; name at least one processor (`clipper processors` lists them), "
-                    + "or leave the key out for the default chain \(ClipperConfiguration.defaultChain.joined(separator: ", "))")
+                "processors",
+                "empty list; name at least one processor (`clipper processors` lists them), "
+                    + "or leave the key out for the default chain \(ClipperConfiguration.defaultChain.joined(separator: ", "))"
+            )
         }
     }
 
@@ -51,12 +54,14 @@ enum ConfigurationRules {
     /// worker's limit must still fit, with headers and enrichment, in one produced message.
     static func checkRecordSize(_ configuration: ClipperConfiguration) -> ConfigProblem? {
         let configured = configuration.kafka.producerProperties["message.max.bytes"]
-        let messageMax = configured.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+        let messageMax =
+            configured.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
             ?? librdkafkaDefaultMessageMaxBytes
         let limit = configuration.worker.maxRecordBytes
         let allowed = messageMax - recordHeadroomBytes
         guard limit > allowed else { return nil }
-        let source = configured == nil
+        let source =
+            configured == nil
             ? "librdkafka's default producer message.max.bytes (\(messageMax))"
             : "kafka.producer_properties.message.max.bytes (\(messageMax))"
         return ConfigProblem(

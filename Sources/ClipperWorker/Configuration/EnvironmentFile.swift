@@ -14,9 +14,12 @@ public enum EnvironmentFile {
         do {
             text = try String(contentsOf: file, encoding: .utf8)
         } catch {
-            throw ConfigProblems([ConfigProblem(
-                path: file.path, message: "cannot read the environment file (\(error.localizedDescription)); "
-                    + "check the --env-file path")])
+            throw ConfigProblems([
+                ConfigProblem(
+                    path: file.path,
+                    message: "cannot read the environment file (\(error.localizedDescription)); "
+                        + "check the --env-file path")
+            ])
         }
         return try parse(text, name: file.path)
     }
@@ -28,9 +31,11 @@ public enum EnvironmentFile {
             if line.isEmpty || line.hasPrefix("#") { continue }
             if line.hasPrefix("export ") { line = String(line.dropFirst(7)).trimmingCharacters(in: .whitespaces) }
             guard let equals = line.firstIndex(of: "="), equals != line.startIndex else {
-                throw ConfigProblems([ConfigProblem(
-                    path: name, message: "line \(index + 1) is not NAME=value; fix or comment it out with #",
-                    line: index + 1, column: 1)])
+                throw ConfigProblems([
+                    ConfigProblem(
+                        path: name, message: "line \(index + 1) is not NAME=value; fix or comment it out with #",
+                        line: index + 1, column: 1)
+                ])
             }
             let key = String(line[..<equals]).trimmingCharacters(in: .whitespaces)
             var value = String(line[line.index(after: equals)...]).trimmingCharacters(in: .whitespaces)

@@ -19,14 +19,21 @@ enum EnvironmentInterpolation {
             guard text.contains("${") else { return value }
             return .string(substitute(text, environment: environment, path: path, problems: problems))
         case .array(let items):
-            return .array(items.enumerated().map { index, item in
-                apply(item, environment: environment, path: "\(path)[\(index)]", problems: problems)
-            })
+            return .array(
+                items.enumerated().map { index, item in
+                    apply(item, environment: environment, path: "\(path)[\(index)]", problems: problems)
+                })
         case .object(let members):
-            return .object(Dictionary(uniqueKeysWithValues: members.map { key, item in
-                (key, apply(item, environment: environment, path: path.isEmpty ? key : "\(path).\(key)",
-                            problems: problems))
-            }))
+            return .object(
+                Dictionary(
+                    uniqueKeysWithValues: members.map { key, item in
+                        (
+                            key,
+                            apply(
+                                item, environment: environment, path: path.isEmpty ? key : "\(path).\(key)",
+                                problems: problems)
+                        )
+                    }))
         default:
             return value
         }

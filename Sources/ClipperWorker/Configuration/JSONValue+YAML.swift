@@ -13,9 +13,11 @@ extension JSONValue {
         case let value as [Any]: self = .array(value.map { JSONValue(yaml: $0) })
         case let value as [String: Any]: self = .object(value.mapValues { JSONValue(yaml: $0) })
         case let value as [AnyHashable: Any]:
-            self = .object(Dictionary(value.map { ("\($0.key)", JSONValue(yaml: $0.value)) },
-                                      uniquingKeysWith: { first, _ in first }))
-        default: self = .string("\(yaml!)")
+            self = .object(
+                Dictionary(
+                    value.map { ("\($0.key)", JSONValue(yaml: $0.value)) },
+                    uniquingKeysWith: { first, _ in first }))
+        case let value?: self = .string("\(value)")
         }
     }
 }

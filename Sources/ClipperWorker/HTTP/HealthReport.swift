@@ -90,7 +90,8 @@ public struct HealthReport: Sendable, Hashable {
         if !pollIsFresh { problems.append("poll loop has not run for more than \(Int(pollStaleAfter)) s") }
         for name in stuckProcessors { problems.append("processor \(name) is stuck") }
         for partition in stuckPartitions {
-            problems.append("partition \(partition) has lag and its committed offset has not moved (stuck_partition_ms)")
+            problems.append(
+                "partition \(partition) has lag and its committed offset has not moved (stuck_partition_ms)")
         }
         return problems
     }

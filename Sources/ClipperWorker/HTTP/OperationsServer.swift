@@ -34,13 +34,15 @@ public struct OperationsServer: Sendable {
         let registry = registry
         router.get("livez") { _, _ -> Response in
             let report = health()
-            return Self.plain(report.isLive ? .ok : .serviceUnavailable,
-                              report.isLive ? "live\n" : report.livenessProblems.joined(separator: "\n") + "\n")
+            return Self.plain(
+                report.isLive ? .ok : .serviceUnavailable,
+                report.isLive ? "live\n" : report.livenessProblems.joined(separator: "\n") + "\n")
         }
         router.get("readyz") { _, _ -> Response in
             let report = health()
-            return Self.plain(report.isReady ? .ok : .serviceUnavailable,
-                              report.isReady ? "ready\n" : report.readinessProblems.joined(separator: "\n") + "\n")
+            return Self.plain(
+                report.isReady ? .ok : .serviceUnavailable,
+                report.isReady ? "ready\n" : report.readinessProblems.joined(separator: "\n") + "\n")
         }
         router.get("metrics") { _, _ -> Response in
             let buffer = MetricsBootstrap.exposition(of: registry)

@@ -50,7 +50,8 @@ public final class Worker: Sendable {
         self.logger = logger
         MetricsBootstrap.ensure()
         watchdog = ProcessorWatchdog(stuckAfter: .milliseconds(configuration.worker.stuckProcessorMS))
-        stuckPartitions = Mutex(StuckPartitionDetector(stuckAfter: .milliseconds(configuration.worker.stuckPartitionMS)))
+        stuckPartitions = Mutex(
+            StuckPartitionDetector(stuckAfter: .milliseconds(configuration.worker.stuckPartitionMS)))
         var environment = configuration.processorEnvironment
         environment.logger = logger
         let chain = try catalog.makeChain(configuration.processors, environment: environment, observer: watchdog)
@@ -133,9 +134,11 @@ public final class Worker: Sendable {
         switch await pipeline.handle(input) {
         case .publish(let output):
             // Counted when the broker confirms the delivery (countDelivered), not here.
-            return .produce([OutgoingRecord(
-                topic: configuration.kafka.outputTopic, key: Array(output.key.utf8), value: Array(output.value),
-                headers: Self.outputHeaders(record))])
+            return .produce([
+                OutgoingRecord(
+                    topic: configuration.kafka.outputTopic, key: Array(output.key.utf8), value: Array(output.value),
+                    headers: Self.outputHeaders(record))
+            ])
         case .deadLetter(let letter):
             return .produce([deadLetterRecord(for: record, input: input, letter: letter)])
         case .drop(let processor, let reason):
@@ -179,9 +182,10 @@ public final class Worker: Sendable {
             return .replace(deadLetterRecord(for: input, input: InputRecord(input), letter: letter))
         case .truncatedDeadLetter:
             logger.error("dead letter could not be delivered in full; sending it truncated", metadata: metadata)
-            return .replace(TruncatedDeadLetter.record(
-                for: input, topic: configuration.kafka.deadLetterTopic, error: error.text,
-                pipelineVersion: pipeline.identity.pipelineVersion))
+            return .replace(
+                TruncatedDeadLetter.record(
+                    for: input, topic: configuration.kafka.deadLetterTopic, error: error.text,
+                    pipelineVersion: pipeline.identity.pipelineVersion))
         case .drop:
             counters.add(.dropped, partition: TopicPartition(topic: input.topic, partition: input.partition))
             metrics.recordDrop(processor: "clipper", reason: "undeliverable")
@@ -197,7 +201,8 @@ public final class Worker: Sendable {
         let partition = TopicPartition(topic: input.topic, partition: input.partition)
         if let reason = outgoing.headers.first(where: { $0.name == DeadLetter.reasonHeader })?.value {
             counters.add(.deadLettered, partition: partition)
-            metrics.recordDeadLetter(reason: DeadLetter.Reason(rawValue: String(decoding: reason, as: UTF8.self)) ?? .produce)
+            metrics.recordDeadLetter(
+                reason: DeadLetter.Reason(rawValue: String(decoding: reason, as: UTF8.self)) ?? .produce)
         } else {
             counters.add(.published, partition: partition)
             metrics.recordOut()
@@ -241,7 +246,8 @@ public enum WorkerError: Error, CustomStringConvertible {
                 + "(what was delivered before it was committed; the rest is read again after the restart)"
         case .halted(let failure):
             "\(failure); the record was not committed and will be retried after a restart (policy then: fail)"
-        case .closeTimedOut: "the consumer did not close in time (worker.close_timeout_ms); offsets were committed first"
+        case .closeTimedOut:
+            "the consumer did not close in time (worker.close_timeout_ms); offsets were committed first"
         }
     }
 }

@@ -34,15 +34,18 @@ public struct ArticlePipeline: Sendable {
         logger[metadataKey: "kafka.offset"] = "\(record.offset)"
 
         guard let value = record.value, !value.isEmpty else {
-            return .deadLetter(DeadLetter(
-                reason: .deserialize, processor: nil, error: "empty record: no value bytes (tombstone?)", attempts: 1))
+            return .deadLetter(
+                DeadLetter(
+                    reason: .deserialize, processor: nil, error: "empty record: no value bytes (tombstone?)",
+                    attempts: 1))
         }
         guard value.count <= maxRecordBytes else {
-            return .deadLetter(DeadLetter(
-                reason: .oversize, processor: nil,
-                error: "record is \(value.count) bytes, over worker.max_record_bytes = \(maxRecordBytes); "
-                    + "raise the limit or trim the producer's records",
-                attempts: 1))
+            return .deadLetter(
+                DeadLetter(
+                    reason: .oversize, processor: nil,
+                    error: "record is \(value.count) bytes, over worker.max_record_bytes = \(maxRecordBytes); "
+                        + "raise the limit or trim the producer's records",
+                    attempts: 1))
         }
         let raw: RawArticle
         do {
@@ -68,17 +71,20 @@ public struct ArticlePipeline: Sendable {
                 let data = try enriched.jsonData()
                 return .publish(EnrichedOutput(article: enriched, key: enriched.docID, value: data))
             } catch {
-                return .deadLetter(DeadLetter(
-                    reason: .processor, processor: nil, error: "cannot encode the enriched record: \(error)",
-                    attempts: 1))
+                return .deadLetter(
+                    DeadLetter(
+                        reason: .processor, processor: nil, error: "cannot encode the enriched record: \(error)",
+                        attempts: 1))
             }
         case .dropped(let processor, let reason, _):
             return .drop(processor: processor, reason: reason)
         case .deadLetter(let failure):
-            logger.warning("dead-lettered", metadata: ["processor": "\(failure.processor)", "error": "\(failure.message)"])
-            return .deadLetter(DeadLetter(
-                reason: failure.reason == .timeout ? .timeout : .processor, processor: failure.processor,
-                error: failure.message, attempts: failure.attempts))
+            logger.warning(
+                "dead-lettered", metadata: ["processor": "\(failure.processor)", "error": "\(failure.message)"])
+            return .deadLetter(
+                DeadLetter(
+                    reason: failure.reason == .timeout ? .timeout : .processor, processor: failure.processor,
+                    error: failure.message, attempts: failure.attempts))
         case .halt(let failure):
             logger.error("processor failed with then: fail; stopping", metadata: ["error": "\(failure)"])
             return .halt(failure)

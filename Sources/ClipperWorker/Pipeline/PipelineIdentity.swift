@@ -19,7 +19,8 @@ public struct PipelineIdentity: Sendable, Hashable {
         let description = chain.steps.map { "\($0.processor.descriptor.name)@\($0.processor.descriptor.version)" }
             .joined(separator: ",")
         let settings = specs.map { spec in
-            "\(spec.name):" + spec.settings.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ";")
+            "\(spec.name):"
+                + spec.settings.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ";")
         }.joined(separator: "|")
         let hash = DocumentID.sha256Hex(description + "#" + settings).prefix(12)
         pipelineVersion = "clipper/\(Self.clipperVersion)+\(hash)"

@@ -102,7 +102,8 @@ public struct OffsetReset: Sendable {
     /// "client id clipper-1 on host /10.0.0.7 (member clipper-1-4f2…)". A broker that leaves the client id blank
     /// (Tansu 0.6) still names the member `<client id>-<uuid>`, so the client id is taken from there.
     static func describe(_ member: GroupDescription.Member) -> String {
-        let client = !member.clientID.isEmpty ? member.clientID : clientID(fromMemberID: member.memberID) ?? "(no client id)"
+        let client =
+            !member.clientID.isEmpty ? member.clientID : clientID(fromMemberID: member.memberID) ?? "(no client id)"
         let host = member.host.isEmpty ? "(host not reported by the broker)" : member.host
         let id = member.memberID.isEmpty ? "" : " (member \(member.memberID))"
         return "client id \(client) on host \(host)\(id)"

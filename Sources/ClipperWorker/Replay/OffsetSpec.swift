@@ -21,7 +21,9 @@ public enum OffsetSpec: Sendable, Hashable {
             guard pieces.count == 2, let partition = Int32(pieces[0]), let offset = Int64(pieces[1]), partition >= 0,
                 offset >= 0
             else {
-                throw ReplayError("offset spec \"\(text)\" is not valid; write one offset (1200) or partition:offset pairs (0:1200,1:980)")
+                throw ReplayError(
+                    "offset spec \"\(text)\" is not valid; write one offset (1200) or partition:offset pairs (0:1200,1:980)"
+                )
             }
             offsets[partition] = offset
         }

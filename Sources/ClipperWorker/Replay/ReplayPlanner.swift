@@ -54,6 +54,7 @@ public struct ReplayPlanner: Sendable {
 
 extension ReplayError {
     static func unknownTopic(_ topic: String) -> ReplayError {
-        ReplayError("topic \"\(topic)\" does not exist; check the name (--topic, kafka.topics.input) or create it first")
+        ReplayError(
+            "topic \"\(topic)\" does not exist; check the name (--topic, kafka.topics.input) or create it first")
     }
 }

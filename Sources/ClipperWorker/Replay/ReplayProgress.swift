@@ -39,13 +39,15 @@ public struct ReplayProgress: Sendable {
         if terminal {
             for partition in plan.partitions {
                 let handled = min(done[partition.partition] ?? 0, partition.count)
-                lines.append("  p\(partition.partition) " + Self.bar(handled, of: partition.count, width: width)
-                    + " \(handled)/\(partition.count)")
+                lines.append(
+                    "  p\(partition.partition) " + Self.bar(handled, of: partition.count, width: width)
+                        + " \(handled)/\(partition.count)")
             }
         }
         let etaText = eta.map { Self.duration($0) } ?? "--"
-        lines.append("  all " + Self.bar(totalDone, of: plan.totalRecords, width: width)
-            + " \(totalDone)/\(plan.totalRecords)  \(Int(rate.rounded()))/s  ETA \(etaText)")
+        lines.append(
+            "  all " + Self.bar(totalDone, of: plan.totalRecords, width: width)
+                + " \(totalDone)/\(plan.totalRecords)  \(Int(rate.rounded()))/s  ETA \(etaText)")
         return lines.joined(separator: "\n")
     }
 
@@ -59,6 +61,7 @@ public struct ReplayProgress: Sendable {
 
     static func duration(_ seconds: Double) -> String {
         let whole = Int(seconds.rounded())
-        return whole >= 3600 ? "\(whole / 3600)h\((whole % 3600) / 60)m" : whole >= 60 ? "\(whole / 60)m\(whole % 60)s" : "\(whole)s"
+        return whole >= 3600
+            ? "\(whole / 3600)h\((whole % 3600) / 60)m" : whole >= 60 ? "\(whole / 60)m\(whole % 60)s" : "\(whole)s"
     }
 }

@@ -43,7 +43,8 @@ public struct ReplayRunner: Sendable {
             return summary(counters: WorkerCounters(), started: started)
         }
         let worker = try Worker(
-            configuration: configuration, catalog: catalog, source: .assign(plan.ranges), replayID: replayID, outputTopic: outputTopic,
+            configuration: configuration, catalog: catalog, source: .assign(plan.ranges), replayID: replayID,
+            outputTopic: outputTopic,
             recordFilter: { record in request.includes(timestamp: record.timestamp) }, logger: logger)
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await worker.run() }
@@ -63,14 +64,17 @@ public struct ReplayRunner: Sendable {
     static func progress(plan: ReplayPlan, counters: WorkerCounters, started: Date) -> ReplayProgress {
         let partitions = counters.partitions
         var done: [Int32: Int64] = [:]
-        for (key, snapshot) in partitions where key.topic == plan.topic { done[key.partition] = Int64(snapshot.handled) }
+        for (key, snapshot) in partitions where key.topic == plan.topic {
+            done[key.partition] = Int64(snapshot.handled)
+        }
         return ReplayProgress(plan: plan, done: done, elapsed: Date().timeIntervalSince(started))
     }
 
     func summary(counters: WorkerCounters, started: Date) -> ReplaySummary {
         let partitions = counters.partitions
         let rows = plan.partitions.map { partition -> ReplaySummary.Row in
-            let counts = partitions[TopicPartition(topic: plan.topic, partition: partition.partition)]
+            let counts =
+                partitions[TopicPartition(topic: plan.topic, partition: partition.partition)]
                 ?? WorkerCounters.Snapshot()
             let seconds = counts.firstAt.map { (counts.lastAt ?? $0).timeIntervalSince($0) } ?? 0
             return ReplaySummary.Row(

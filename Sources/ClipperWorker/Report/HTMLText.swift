@@ -51,7 +51,9 @@ public enum HTMLText {
         var out = ""
         var cursor = 0
         for highlight in highlights.sorted(by: { ($0.start, $0.end) < ($1.start, $1.end) }) {
-            guard highlight.start >= cursor, highlight.start < highlight.end, highlight.end <= scalars.count else { continue }
+            guard highlight.start >= cursor, highlight.start < highlight.end, highlight.end <= scalars.count else {
+                continue
+            }
             out += paragraphs(scalars[cursor..<highlight.start])
             let surface = paragraphs(scalars[highlight.start..<highlight.end])
             let title = escape("\(highlight.type): \(highlight.name)" + (highlight.id.map { " (\($0))" } ?? ""))
@@ -71,7 +73,9 @@ public enum HTMLText {
     public static func link(for id: String?) -> String? {
         guard let id else { return nil }
         if id.hasPrefix("geonames:") { return "https://www.geonames.org/\(id.dropFirst("geonames:".count))" }
-        if id.hasPrefix("iso3166-2:") { return "https://www.iso.org/obp/ui/#iso:code:3166:\(id.dropFirst(10).prefix(2))" }
+        if id.hasPrefix("iso3166-2:") {
+            return "https://www.iso.org/obp/ui/#iso:code:3166:\(id.dropFirst(10).prefix(2))"
+        }
         return nil
     }
 

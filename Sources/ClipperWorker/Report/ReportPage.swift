@@ -19,7 +19,8 @@ public struct ReportPage: Sendable {
 
     public var html: String {
         let summary = ReportSummary(articles: input.articles)
-        var page = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+        var page =
+            "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
             + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
             + "<title>\(HTMLText.escape(title))</title><style>\(Self.style)</style></head><body>"
             + "<h1>\(HTMLText.escape(title))</h1>"
@@ -31,19 +32,23 @@ public struct ReportPage: Sendable {
     }
 
     func summarySection(_ summary: ReportSummary) -> String {
-        var out = "<section id=\"summary\"><h2>Summary</h2><p class=\"counts\">"
+        var out =
+            "<section id=\"summary\"><h2>Summary</h2><p class=\"counts\">"
             + "<span id=\"count-articles\">\(input.articles.count)</span> enriched articles, "
             + "<span id=\"count-not-enriched\">\(input.notEnriched)</span> dead-lettered or dropped (`null` lines), "
             + "<span id=\"count-unreadable\">\(input.unreadableLines.count)</span> unreadable lines, "
             + "<span id=\"count-clusters\">\(summary.clusters.count)</span> duplicate clusters.</p>"
         if !input.unreadableLines.isEmpty {
-            out += "<p class=\"warning\">Unreadable lines: \(input.unreadableLines.prefix(20).map(String.init).joined(separator: ", "))</p>"
+            out +=
+                "<p class=\"warning\">Unreadable lines: \(input.unreadableLines.prefix(20).map(String.init).joined(separator: ", "))</p>"
         }
         out += "<div class=\"charts\">"
         out += SVGBarChart.render(title: "Articles per language", bars: summary.languages.map { ($0.code, $0.count) })
-        out += SVGBarChart.render(title: "Entities per type", bars: summary.entityTypes.map { ($0.type.rawValue, $0.count) })
         out += SVGBarChart.render(
-            title: "Top entities (articles)", bars: summary.topEntities.map { ("\($0.name) (\($0.type.rawValue))", $0.articles) })
+            title: "Entities per type", bars: summary.entityTypes.map { ($0.type.rawValue, $0.count) })
+        out += SVGBarChart.render(
+            title: "Top entities (articles)",
+            bars: summary.topEntities.map { ("\($0.name) (\($0.type.rawValue))", $0.articles) })
         return out + "</div></section>"
     }
 
@@ -51,14 +56,17 @@ public struct ReportPage: Sendable {
         var out = "<section id=\"clusters\"><h2>Duplicate clusters</h2>"
         if clusters.isEmpty { out += "<p>No story has more than one article.</p>" }
         for cluster in clusters {
-            out += "<div class=\"cluster\" data-cluster=\"\(HTMLText.escape(cluster.id))\"><h3>Cluster "
+            out +=
+                "<div class=\"cluster\" data-cluster=\"\(HTMLText.escape(cluster.id))\"><h3>Cluster "
                 + "\(HTMLText.escape(String(cluster.id.prefix(12))))… (\(cluster.members.count) articles)</h3><ol>"
             for index in cluster.members {
                 let member = input.articles[index]
-                let role = member.dedup?.isDuplicate == true
+                let role =
+                    member.dedup?.isDuplicate == true
                     ? "copy" + (member.dedup?.similarity.map { String(format: ", similarity %.2f", $0) } ?? "")
                     : "first"
-                out += "<li><a href=\"#\(Self.anchor(index))\">\(HTMLText.escape(member.title ?? member.rawID))</a> "
+                out +=
+                    "<li><a href=\"#\(Self.anchor(index))\">\(HTMLText.escape(member.title ?? member.rawID))</a> "
                     + "<span class=\"role\">\(role)</span></li>"
             }
             out += "</ol></div>"
@@ -69,15 +77,19 @@ public struct ReportPage: Sendable {
     func articleSection(_ article: Article, index: Int) -> String {
         var out = "<article id=\"\(Self.anchor(index))\">"
         let highlights = highlightsByField(article)
-        out += "<h3>\(HTMLText.highlighted(article.title ?? "(no title)", article.title == nil ? [] : highlights[.title] ?? []))</h3>"
+        out +=
+            "<h3>\(HTMLText.highlighted(article.title ?? "(no title)", article.title == nil ? [] : highlights[.title] ?? []))</h3>"
         var meta: [String] = []
         if let language = article.language {
-            meta.append("language <b>\(HTMLText.escape(language.code))</b> (\(String(format: "%.2f", language.confidence)))")
+            meta.append(
+                "language <b>\(HTMLText.escape(language.code))</b> (\(String(format: "%.2f", language.confidence)))")
         }
         if let source = article.source?.name ?? article.source?.id { meta.append(HTMLText.escape(source)) }
         if let published = article.publishedAt { meta.append(HTMLText.escape(published)) }
         if let dedup = article.dedup {
-            meta.append(dedup.isDuplicate ? "copy in cluster \(HTMLText.escape(String(dedup.clusterID.prefix(12))))…" : "first of its story")
+            meta.append(
+                dedup.isDuplicate
+                    ? "copy in cluster \(HTMLText.escape(String(dedup.clusterID.prefix(12))))…" : "first of its story")
         }
         out += "<p class=\"meta\">\(meta.joined(separator: " · "))</p>"
         if let description = article.description {
@@ -91,8 +103,10 @@ public struct ReportPage: Sendable {
             out += "<ul class=\"entities\">"
             for entity in entities {
                 let name = HTMLText.escape(entity.name)
-                let label = HTMLText.link(for: entity.id).map { "<a href=\"\(HTMLText.escape($0))\">\(name)</a>" } ?? name
-                out += "<li class=\"ent-\(entity.type.rawValue)\">\(label) <small>\(entity.type.rawValue)"
+                let label =
+                    HTMLText.link(for: entity.id).map { "<a href=\"\(HTMLText.escape($0))\">\(name)</a>" } ?? name
+                out +=
+                    "<li class=\"ent-\(entity.type.rawValue)\">\(label) <small>\(entity.type.rawValue)"
                     + (entity.id.map { " · \(HTMLText.escape($0))" } ?? "") + "</small></li>"
             }
             out += "</ul>"
@@ -106,7 +120,8 @@ public struct ReportPage: Sendable {
             for mention in entity.mentions {
                 out[mention.field, default: []].append(
                     HTMLText.Highlight(
-                        start: mention.start, end: mention.end, type: entity.type.rawValue, name: entity.name, id: entity.id))
+                        start: mention.start, end: mention.end, type: entity.type.rawValue, name: entity.name,
+                        id: entity.id))
             }
         }
         return out

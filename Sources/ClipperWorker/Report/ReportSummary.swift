@@ -38,8 +38,10 @@ public struct ReportSummary: Sendable {
             for entity in article.entities ?? [] {
                 typeCounts[entity.type, default: 0] += 1
                 let key = entity.id ?? "\(entity.type.rawValue)|\(entity.name)"
-                entityArticles[key, default: TopEntity(name: entity.name, type: entity.type, id: entity.id, articles: 0)]
-                    .articles += 1
+                entityArticles[
+                    key, default: TopEntity(name: entity.name, type: entity.type, id: entity.id, articles: 0)
+                ]
+                .articles += 1
             }
             if let cluster = article.dedup?.clusterID {
                 if clusterMembers[cluster] == nil { clusterOrder.append(cluster) }

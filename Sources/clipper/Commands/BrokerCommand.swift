@@ -47,7 +47,8 @@ struct BrokerCommand: AsyncParsableCommand {
             try Data((address + "\n").utf8).write(to: URL(fileURLWithPath: bootstrapFile), options: .atomic)
         }
         // Unbuffered, so a script reading our stdout through a pipe sees the address at once.
-        FileHandle.standardOutput.write(Data("clipper broker: bootstrap \(address)\nstop with Ctrl-C or SIGTERM\n".utf8))
+        FileHandle.standardOutput.write(
+            Data("clipper broker: bootstrap \(address)\nstop with Ctrl-C or SIGTERM\n".utf8))
         await Self.waitForTerminationSignal()
         FileHandle.standardOutput.write(Data("clipper broker: stopped\n".utf8))
         withExtendedLifetime(broker) {}

@@ -16,7 +16,9 @@ struct DemoCommand: AsyncParsableCommand {
             worker until every record is handled, then prints the enriched records and a summary line.
             """)
 
-    @Option(name: [.customShort("c"), .long], help: "Config file (its processors and worker settings are used; Kafka settings are replaced).")
+    @Option(
+        name: [.customShort("c"), .long],
+        help: "Config file (its processors and worker settings are used; Kafka settings are replaced).")
     var config: String = "Config/clipper.yaml"
 
     @Option(name: .long, help: "Folder of sample JSONL files.")
@@ -42,7 +44,8 @@ struct DemoCommand: AsyncParsableCommand {
         configuration.kafka.groupID = "clipper-demo"
         configuration.kafka.sessionTimeoutMS = 6_000
         configuration.http.enabled = false
-        configuration.worker.stateDirectory = FileManager.default.temporaryDirectory
+        configuration.worker.stateDirectory =
+            FileManager.default.temporaryDirectory
             .appending(path: "clipper-demo-\(getpid())").path
         note("embedded broker at \(broker.bootstrapServers)")
 
@@ -71,12 +74,16 @@ struct DemoCommand: AsyncParsableCommand {
         for record in deadLetters { printer.printDeadLetter(record) }
         let counts = worker.counters.snapshot
         print("")
-        print("summary: in \(produced) / out \(enriched.count) / dead-lettered \(deadLetters.count) / dropped \(counts.dropped)")
+        print(
+            "summary: in \(produced) / out \(enriched.count) / dead-lettered \(deadLetters.count) / dropped \(counts.dropped)"
+        )
         if enriched.count + deadLetters.count + counts.dropped != produced {
-            throw CLIError("records unaccounted for: \(produced) in, \(enriched.count + deadLetters.count + counts.dropped) out")
+            throw CLIError(
+                "records unaccounted for: \(produced) in, \(enriched.count + deadLetters.count + counts.dropped) out")
         }
         if !report.isEmpty {
-            let lines = enriched.map { record in record.value.map { String(decoding: $0, as: UTF8.self) } ?? "null" }
+            let lines =
+                enriched.map { record in record.value.map { String(decoding: $0, as: UTF8.self) } ?? "null" }
                 + deadLetters.map { _ in "null" }
             let page = ReportPage(input: ReportInput(jsonl: lines.joined(separator: "\n")), title: "Clipper demo")
             try page.html.write(toFile: report, atomically: true, encoding: .utf8)

@@ -45,8 +45,9 @@ struct ProcessCommand: AsyncParsableCommand {
             switch next {
             case .oversize(let bytes):
                 output.write(Data("null\n".utf8))
-                Self.warn("line \(lineNumber): oversize: the line is \(bytes) bytes, over worker.max_record_bytes = "
-                    + "\(limit); raise the limit or split the record")
+                Self.warn(
+                    "line \(lineNumber): oversize: the line is \(bytes) bytes, over worker.max_record_bytes = "
+                        + "\(limit); raise the limit or split the record")
                 counts.failed += 1
                 continue
             case .text where next.isBlank:
@@ -64,8 +65,9 @@ struct ProcessCommand: AsyncParsableCommand {
                 counts.ok += 1
             case .deadLetter(let letter):
                 output.write(Data("null\n".utf8))
-                Self.warn("line \(lineNumber): \(letter.reason.rawValue)"
-                    + (letter.processor.map { " in \($0)" } ?? "") + ": \(letter.error)")
+                Self.warn(
+                    "line \(lineNumber): \(letter.reason.rawValue)"
+                        + (letter.processor.map { " in \($0)" } ?? "") + ": \(letter.error)")
                 counts.failed += 1
             case .drop(let processor, let reason):
                 output.write(Data("null\n".utf8))

@@ -62,8 +62,9 @@ struct ProduceCommand: AsyncParsableCommand {
             number += 1
             switch line {
             case .oversize(let bytes):
-                warn("line \(number): \(bytes) bytes, over the producer's message.max.bytes "
-                    + "(\(RecordSender.maxMessageBytes)); not sent")
+                warn(
+                    "line \(number): \(bytes) bytes, over the producer's message.max.bytes "
+                        + "(\(RecordSender.maxMessageBytes)); not sent")
                 result.failedLines.append(number)
             case .text(let bytes):
                 if bytes.isEmpty { continue }

@@ -77,8 +77,10 @@ struct ReplayCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        var configuration = try ChainOptions.parse(["--config", config] + (processors.map { ["--processors", $0] } ?? []))
-            .loadConfiguration()
+        var configuration = try ChainOptions.parse(
+            ["--config", config] + (processors.map { ["--processors", $0] } ?? [])
+        )
+        .loadConfiguration()
         configuration.log.level = "warning"
         LoggingBootstrap.bootstrap(format: "text", level: configuration.log.level)
         let logger = Logger(label: "clipper.replay")
@@ -91,7 +93,8 @@ struct ReplayCommand: AsyncParsableCommand {
                     + "write to another topic, e.g. --output \(inputTopic).replay")
         }
         configuration.kafka.inputTopics = [inputTopic]
-        let plan = try await ReplayPlanner(configuration: configuration, logger: logger).plan(request, topic: inputTopic)
+        let plan = try await ReplayPlanner(configuration: configuration, logger: logger).plan(
+            request, topic: inputTopic)
         print("replay plan for \(inputTopic) → \(output)")
         print(plan.table)
         if dryRun { return }
@@ -100,7 +103,8 @@ struct ReplayCommand: AsyncParsableCommand {
         let terminal = isatty(STDERR_FILENO) == 1
         let renderer = ProgressPrinter(terminal: terminal)
         let summary = try await ReplayRunner(
-            configuration: configuration, plan: plan, outputTopic: output, replayID: id, catalog: .builtIn, logger: logger
+            configuration: configuration, plan: plan, outputTopic: output, replayID: id, catalog: .builtIn,
+            logger: logger
         ).run { progress in renderer.show(progress) }
         renderer.finish()
         print(summary.table)

@@ -42,7 +42,8 @@ struct ReportCommand: AsyncParsableCommand {
             throw ValidationError("cannot write \(output): \(error.localizedDescription)")
         }
         let input = page.input
-        print("wrote \(output): \(input.articles.count) articles, \(input.notEnriched) not enriched, "
-            + "\(input.unreadableLines.count) unreadable lines")
+        print(
+            "wrote \(output): \(input.articles.count) articles, \(input.notEnriched) not enriched, "
+                + "\(input.unreadableLines.count) unreadable lines")
     }
 }

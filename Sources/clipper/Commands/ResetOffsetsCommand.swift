@@ -70,10 +70,11 @@ struct ResetOffsetsCommand: AsyncParsableCommand {
         print("group \(group), topic \(topic)")
         print("partition  committed    new          log")
         for move in moves {
-            print(String(move.partition).padding(toLength: 11, withPad: " ", startingAt: 0)
-                + (move.committed.map(String.init) ?? "none").padding(toLength: 13, withPad: " ", startingAt: 0)
-                + String(move.new).padding(toLength: 13, withPad: " ", startingAt: 0)
-                + "\(move.low)..<\(move.high)")
+            print(
+                String(move.partition).padding(toLength: 11, withPad: " ", startingAt: 0)
+                    + (move.committed.map(String.init) ?? "none").padding(toLength: 13, withPad: " ", startingAt: 0)
+                    + String(move.new).padding(toLength: 13, withPad: " ", startingAt: 0)
+                    + "\(move.low)..<\(move.high)")
         }
         let reasons = OffsetReset.needsForce(moves, request: request)
         guard execute else {
@@ -83,7 +84,8 @@ struct ResetOffsetsCommand: AsyncParsableCommand {
         }
         guard reasons.isEmpty || force else {
             throw CLIError(
-                reasons.joined(separator: "\n") + "\nnothing changed; check the plan, then rerun with --force to apply it")
+                reasons.joined(separator: "\n")
+                    + "\nnothing changed; check the plan, then rerun with --force to apply it")
         }
         try await reset.apply(moves)
         print("offsets of \(group) moved")

@@ -32,21 +32,25 @@ struct RunCommand: AsyncParsableCommand {
     static func serve(configuration: ClipperConfiguration, worker: Worker? = nil, logger: Logger) async throws {
         let worker = try worker ?? Worker(configuration: configuration, catalog: .builtIn, logger: logger)
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
-            .init(service: WorkerService(worker: worker), successTerminationBehavior: .gracefullyShutdownGroup,
-                  failureTerminationBehavior: .gracefullyShutdownGroup)
+            .init(
+                service: WorkerService(worker: worker), successTerminationBehavior: .gracefullyShutdownGroup,
+                failureTerminationBehavior: .gracefullyShutdownGroup)
         ]
         if configuration.http.enabled {
             let server = OperationsServer(
                 host: configuration.http.host, port: configuration.http.port,
                 health: { worker.healthReport() }, logger: logger)
             services.insert(.init(service: server.makeApplication()), at: 0)
-            logger.info("operations endpoint", metadata: [
-                "url": "http://\(configuration.http.host):\(configuration.http.port)/metrics",
-            ])
+            logger.info(
+                "operations endpoint",
+                metadata: [
+                    "url": "http://\(configuration.http.host):\(configuration.http.port)/metrics"
+                ])
         }
         SecondSignal.install()
-        let group = ServiceGroup(configuration: .init(
-            services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        let group = ServiceGroup(
+            configuration: .init(
+                services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         do {
             try await group.run()
         } catch let error as WorkerError {

@@ -9,7 +9,9 @@ struct ChainOptions: ParsableArguments {
     @Option(name: [.customShort("c"), .long], help: "Config file (YAML). Default: Config/clipper.yaml when it exists.")
     var config: String?
 
-    @Option(name: .long, help: "Processors to run, in order, comma-separated (overrides the config), e.g. normalize,language.")
+    @Option(
+        name: .long,
+        help: "Processors to run, in order, comma-separated (overrides the config), e.g. normalize,language.")
     var processors: String?
 
     @Option(name: .long, help: "Folder for processor state (dedup). Overrides worker.state_dir.")
@@ -17,7 +19,8 @@ struct ChainOptions: ParsableArguments {
 
     /// The config file to use: --config, else Config/clipper.yaml in the current folder, else built-in defaults.
     func loadConfiguration() throws -> ClipperConfiguration {
-        let path = config ?? (FileManager.default.fileExists(atPath: "Config/clipper.yaml") ? "Config/clipper.yaml" : nil)
+        let path =
+            config ?? (FileManager.default.fileExists(atPath: "Config/clipper.yaml") ? "Config/clipper.yaml" : nil)
         var configuration: ClipperConfiguration
         if let path {
             configuration = try ConfigurationLoader.load(file: URL(fileURLWithPath: path), catalog: .builtIn)
@@ -32,7 +35,8 @@ struct ChainOptions: ParsableArguments {
             }
         }
         if let state {
-            configuration.worker.stateDirectory = state.hasPrefix("/")
+            configuration.worker.stateDirectory =
+                state.hasPrefix("/")
                 ? state : FileManager.default.currentDirectoryPath + "/" + state
         }
         return configuration

@@ -29,7 +29,8 @@ extension PostgresDedupStore {
             var bandKeys: [Int64] = []
             if match == nil, document.tokenCount > 0 {
                 let boilerplate = known.boilerplate
-                shingles = Shingler.shingles(of: document.tokens(excluding: boilerplate), size: self.settings.shingleSize)
+                shingles = Shingler.shingles(
+                    of: document.tokens(excluding: boilerplate), size: self.settings.shingleSize)
                 if shingles.count >= self.settings.minShingles {
                     bandKeys = Array(Set(self.hasher.bandKeys(of: shingles).map { Int64(bitPattern: $0) })).sorted()
                     match = try await self.lockAndMatchNear(
@@ -37,7 +38,8 @@ extension PostgresDedupStore {
                 }
             }
             let indexed = !bandKeys.isEmpty
-            let lineKeys = match == nil && self.settings.boilerplateMinStories > 0
+            let lineKeys =
+                match == nil && self.settings.boilerplateMinStories > 0
                 ? document.eligibleBoilerplateKeys.sorted() : []
             try await connection.query(
                 """

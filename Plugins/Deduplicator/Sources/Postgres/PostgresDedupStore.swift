@@ -135,18 +135,18 @@ public final class PostgresDedupStore: DedupStore {
 
     /// Leases a connection (ensuring the schema once), runs `body` under the operation timeout, retries conflicts,
     /// and turns every other failure into `DependencyUnavailable`.
-    func withDatabase<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws -> T {
+    func withDatabase<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws -> T
+    {
         var conflicts = 0
         while true {
             do {
-                return try await Deadline.run(
-                    within: operationTimeout,
-                    onTimeout: { [operationTimeout] in
-                        DependencyUnavailable(
-                            dependency: self.dependencyName,
-                            reason: "no answer within \(operationTimeout); is PostgreSQL up and reachable?")
-                    }
-                ) {
+                let timeout = operationTimeout
+                let unavailable: @Sendable () -> any Error = {
+                    DependencyUnavailable(
+                        dependency: self.dependencyName,
+                        reason: "no answer within \(timeout); is PostgreSQL up and reachable?")
+                }
+                return try await Deadline.run(within: timeout, onTimeout: unavailable) {
                     try await self.client.withConnection { connection in
                         try await self.schemaGate.ensure {
                             _ = try await PostgresSchema.migrate(

@@ -149,7 +149,8 @@ enum PostgresSchema {
                     VALUES (\(Int32(migration.version)), \(migration.description))
                     """, logger: logger)
                 logger.info(
-                    "dedup schema migrated", metadata: ["version": "\(migration.version)", "what": "\(migration.description)"])
+                    "dedup schema migrated",
+                    metadata: ["version": "\(migration.version)", "what": "\(migration.description)"])
             }
             try await connection.query(
                 "INSERT INTO clipper_dedup_meta(key, value) VALUES ('storage', \(signature)) ON CONFLICT DO NOTHING",

@@ -20,7 +20,10 @@ public enum InflectedForms {
     /// The same rules as UTF-8 bytes, for ``anyCandidateHash(of:where:)``.
     static let cyrillicByteRewrites: [(ending: [UInt8], endingScalars: Int, replacements: [[UInt8]])] =
         cyrillicRewrites.map { rule in
-            (Array(String(String.UnicodeScalarView(rule.ending)).utf8), rule.ending.count, rule.replacements.map { Array($0.utf8) })
+            (
+                Array(String(String.UnicodeScalarView(rule.ending)).utf8), rule.ending.count,
+                rule.replacements.map { Array($0.utf8) }
+            )
         }
     static let sByte = UInt8(ascii: "s")
 

@@ -57,7 +57,9 @@ public enum DocumentPropagation {
         for field in fields {
             let ids = field.tokens.map { vocabulary[$0.text] ?? -1 }
             var covered = [Bool](repeating: false, count: field.scalars.count)
-            for candidate in field.candidates { for offset in candidate.start..<candidate.end { covered[offset] = true } }
+            for candidate in field.candidates {
+                for offset in candidate.start..<candidate.end { covered[offset] = true }
+            }
             var index = 0
             while index < field.tokens.count {
                 var matched = 0

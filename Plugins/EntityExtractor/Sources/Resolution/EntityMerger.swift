@@ -115,13 +115,15 @@ public enum EntityMerger {
     static func resolve(_ group: Group) -> Resolved {
         let type = TypeVote.winner(of: group.candidates)
         let winning = group.candidates.filter { $0.type == type }
-        let best = (winning.isEmpty ? group.candidates : winning).max { $0.confidence < $1.confidence } ?? group.candidates[0]
+        let best =
+            (winning.isEmpty ? group.candidates : winning).max { $0.confidence < $1.confidence } ?? group.candidates[0]
         let listed = group.candidates.first { $0.id != nil }
         let place = group.candidates.first { $0.place != nil }?.place
         var candidates = group.candidates
         for index in candidates.indices { candidates[index].type = type }
         if let listed, let id = listed.id, listed.type == type || listed.source == .watchlist {
-            return Resolved(id: id, type: type, name: listed.canonicalName ?? listed.surface, candidates: candidates, best: best)
+            return Resolved(
+                id: id, type: type, name: listed.canonicalName ?? listed.surface, candidates: candidates, best: best)
         }
         if type == .location, let place {
             return Resolved(id: place.namespacedID, type: type, name: place.name, candidates: candidates, best: best)

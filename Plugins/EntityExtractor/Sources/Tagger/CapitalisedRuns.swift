@@ -21,7 +21,9 @@ public enum CapitalisedRuns {
     }
 
     static let connectors: [[UInt8]] =
-        ["of", "the", "and", "for", "de", "&", "-", "von", "van", "la", "du", "del", "al", "bin", "da", "di"].map { Array($0.utf8) }
+        ["of", "the", "and", "for", "de", "&", "-", "von", "van", "la", "du", "del", "al", "bin", "da", "di"].map {
+            Array($0.utf8)
+        }
     static let organisationKeyword = Array("ORGKEY".utf8)
 
     public static func find(_ views: [TokenView]) -> [Membership?] {

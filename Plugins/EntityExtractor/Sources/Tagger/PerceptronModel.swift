@@ -71,7 +71,8 @@ public struct PerceptronModel: Sendable {
             let key = UnsafeRawPointer(entry).loadUnaligned(as: UInt64.self)
             if key == hash {
                 let weights = UnsafeRawPointer(entry + 8)
-                let target = scores.baseAddress! + offset
+                guard let base = scores.baseAddress else { return }
+                let target = base + offset
                 for label in 0..<labelCount {
                     target[label] += Int(weights.loadUnaligned(fromByteOffset: 2 * label, as: Int16.self))
                 }
@@ -153,7 +154,9 @@ struct BinaryReader {
     }
 
     mutating func bytes(_ count: Int) throws -> [UInt8] {
-        guard position + count <= data.count else { throw ModelError.malformed(source, "truncated at byte \(position)") }
+        guard position + count <= data.count else {
+            throw ModelError.malformed(source, "truncated at byte \(position)")
+        }
         defer { position += count }
         return Array(data[data.startIndex + position..<data.startIndex + position + count])
     }
@@ -171,7 +174,9 @@ struct BinaryReader {
     /// Copies `count` little-endian values of a fixed-width integer type.
     mutating func array<T: FixedWidthInteger>(of type: T.Type, count: Int) throws -> [T] {
         let byteCount = count * MemoryLayout<T>.size
-        guard position + byteCount <= data.count else { throw ModelError.malformed(source, "truncated at byte \(position)") }
+        guard position + byteCount <= data.count else {
+            throw ModelError.malformed(source, "truncated at byte \(position)")
+        }
         var result = [T](repeating: 0, count: count)
         _ = result.withUnsafeMutableBytes { target in
             data.copyBytes(to: target, from: data.startIndex + position..<data.startIndex + position + byteCount)

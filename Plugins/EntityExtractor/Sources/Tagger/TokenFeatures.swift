@@ -54,7 +54,6 @@ public enum TokenFeatures {
     static let runKeyword = FeatureHash("rk=")
     static let runFirst = FeatureHash("rf=")
 
-
     /// Calls `body` with the hash value of every feature of token `index`.
     @inline(__always)
     public static func forEach(

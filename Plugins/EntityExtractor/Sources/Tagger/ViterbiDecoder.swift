@@ -7,7 +7,9 @@
 public enum ViterbiDecoder {
     /// The best label index per token, and per token the margin (in model units) between the best path and the
     /// best path that differs from it at that token only.
-    public static func decode(emissions: [Int], tokenCount: Int, labelCount: Int, transitions: [Int]) -> (path: [Int], margins: [Int]) {
+    public static func decode(emissions: [Int], tokenCount: Int, labelCount: Int, transitions: [Int]) -> (
+        path: [Int], margins: [Int]
+    ) {
         guard tokenCount > 0 else { return ([], []) }
         let startRow = labelCount * labelCount
         var path = [Int](repeating: 0, count: tokenCount)

@@ -54,7 +54,8 @@ public struct AhoCorasick: Sendable {
                 let target = nodes[fallback].next[value].map(Int.init) ?? 0
                 nodes[Int(child)].fail = Int32(target == Int(child) ? 0 : target)
                 let failNode = Int(nodes[Int(child)].fail)
-                nodes[Int(child)].outputLink = nodes[failNode].outputs.isEmpty ? nodes[failNode].outputLink : Int32(failNode)
+                nodes[Int(child)].outputLink =
+                    nodes[failNode].outputs.isEmpty ? nodes[failNode].outputLink : Int32(failNode)
             }
         }
     }

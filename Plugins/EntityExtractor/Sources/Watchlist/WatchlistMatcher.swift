@@ -45,11 +45,14 @@ public struct WatchlistMatcher: Sendable {
                 guard !trimmed.isEmpty else { continue }
                 let scalars = Array(trimmed.unicodeScalars)
                 let letters = scalars.filter { $0.properties.isAlphabetic }
-                let caseSensitive = !letters.isEmpty && letters.allSatisfy { $0.properties.isUppercase }
+                let caseSensitive =
+                    !letters.isEmpty && letters.allSatisfy { $0.properties.isUppercase }
                     && letters.contains { $0.properties.changesWhenLowercased }
                 let startsCapitalised = scalars[0].properties.isUppercase
                 patterns.append(
-                    Pattern(entry: index, original: scalars, caseSensitive: caseSensitive, startsCapitalised: startsCapitalised))
+                    Pattern(
+                        entry: index, original: scalars, caseSensitive: caseSensitive,
+                        startsCapitalised: startsCapitalised))
                 folded.append(TextFolding.fold(scalars: scalars).scalars)
             }
         }

@@ -37,7 +37,8 @@ enum ClosePairWords {
             ],
             "sl": [
                 "in", "so", "tudi", "zelo", "ker", "lahko", "sem", "kot", "še", "več", "vse", "kaj", "ki", "če", "bil",
-                "zdaj", "kjer", "danes", "jih", "naj", ],
+                "zdaj", "kjer", "danes", "jih", "naj",
+            ],
             "sr": [
                 "ko", "šta", "hiljada", "nedelja", "hleb", "univerzitet", "muzika", "avion", "voz", "opština", "tačno",
                 "istorija", "nauka", "porodica", "vreme", "mesto", "dete", "reka", "lepo", "pesma", "reč", "svet",
@@ -102,7 +103,9 @@ enum ClosePairWords {
             ],
             "es": [
                 "el", "los", "las", "del", "y", "pero", "muy", "hay", "fue", "con", "una", "en", "más", "sin", "ya",
-                "eso", "esto", "ese", "esa", "él", "ella", "ellos", "donde", "cuando", "entonces", "todavía", "después", "ahora", "nosotros", "hacer", "tener", "año", "años", "ciudad", "gobierno", "hasta", ],
+                "eso", "esto", "ese", "esa", "él", "ella", "ellos", "donde", "cuando", "entonces", "todavía", "después",
+                "ahora", "nosotros", "hacer", "tener", "año", "años", "ciudad", "gobierno", "hasta",
+            ],
         ],
         [
             "ur": [

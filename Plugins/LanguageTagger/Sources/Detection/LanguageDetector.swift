@@ -26,7 +26,8 @@ public struct LanguageDetector: Sendable {
     /// let detector = try LanguageDetector(languages: ["ms", "id"])
     /// ```
     /// - Throws: ``UnsupportedLanguageError`` naming codes the model does not cover.
-    public init(model: NgramModel? = nil, languages: [String]? = nil, tuning: DetectorTuning = DetectorTuning()) throws {
+    public init(model: NgramModel? = nil, languages: [String]? = nil, tuning: DetectorTuning = DetectorTuning()) throws
+    {
         let model = try model ?? NgramModel.shared.get()
         let requested = languages.map { $0.map { $0.lowercased() } } ?? model.languageCodes
         let unknown = requested.filter { model.index(of: $0) == nil }
@@ -113,9 +114,9 @@ extension Float {
 }
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif

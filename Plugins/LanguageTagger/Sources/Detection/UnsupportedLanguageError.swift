@@ -9,7 +9,9 @@ public struct UnsupportedLanguageError: Error, Sendable, CustomStringConvertible
     public var supported: [String]
 
     public var description: String {
-        if unsupported.isEmpty { return "the language list is empty; name at least one of: \(supported.joined(separator: ", "))" }
+        if unsupported.isEmpty {
+            return "the language list is empty; name at least one of: \(supported.joined(separator: ", "))"
+        }
         return "unsupported language code(s) \(unsupported.joined(separator: ", ")); "
             + "use ISO 639-1 codes from: \(supported.joined(separator: ", "))"
     }

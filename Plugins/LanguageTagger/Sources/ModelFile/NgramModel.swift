@@ -57,12 +57,14 @@ public final class NgramModel: Sendable {
         }
         let version = try reader.read(UInt32.self)
         guard version == Self.formatVersion else {
-            throw ModelFormatError(path: path, message: "format version \(version), this code reads \(Self.formatVersion)")
+            throw ModelFormatError(
+                path: path, message: "format version \(version), this code reads \(Self.formatVersion)")
         }
         let languageCount = Int(try reader.read(UInt32.self))
         let orderCount = Int(try reader.read(UInt32.self))
         guard (1...64).contains(languageCount), orderCount == Self.orderCount else {
-            throw ModelFormatError(path: path, message: "\(languageCount) languages / \(orderCount) orders is not supported")
+            throw ModelFormatError(
+                path: path, message: "\(languageCount) languages / \(orderCount) orders is not supported")
         }
         quantStep = Float(bitPattern: try reader.read(UInt32.self))
         let alphabetCount = Int(try reader.read(UInt32.self))

@@ -51,8 +51,9 @@ struct LetterTable: Sendable {
 
     private static func classify(_ scalar: Unicode.Scalar) -> UInt32 {
         let properties = scalar.properties
-        guard properties.isAlphabetic || properties.generalCategory == .nonspacingMark
-            || properties.generalCategory == .spacingMark
+        guard
+            properties.isAlphabetic || properties.generalCategory == .nonspacingMark
+                || properties.generalCategory == .spacingMark
         else { return 0 }
         guard properties.changesWhenLowercased else { return scalar.value }
         let lowered = properties.lowercaseMapping.unicodeScalars

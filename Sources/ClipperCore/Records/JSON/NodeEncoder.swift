@@ -114,7 +114,9 @@ struct NodeUnkeyedContainer: UnkeyedEncodingContainer {
     mutating func encode(_ value: UInt64) throws { node.append(Node(.number(String(value)))) }
     mutating func encode<T: Encodable>(_ value: T) throws { node.append(try NodeEncoder.node(for: value)) }
 
-    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<
+        NestedKey
+    > {
         let child = Node(.object([]))
         node.append(child)
         return KeyedEncodingContainer(NodeKeyedContainer<NestedKey>(node: child))

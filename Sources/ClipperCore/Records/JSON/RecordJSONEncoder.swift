@@ -114,7 +114,8 @@ enum JSONWriter {
             output.append(UInt8(ascii: "{"))
             let sorted = members.enumerated().sorted { left, right in
                 left.element.key == right.element.key
-                    ? left.offset < right.offset : left.element.key.utf8.lexicographicallyPrecedes(right.element.key.utf8)
+                    ? left.offset < right.offset
+                    : left.element.key.utf8.lexicographicallyPrecedes(right.element.key.utf8)
             }
             var first = true
             for (index, member) in sorted.enumerated() {
