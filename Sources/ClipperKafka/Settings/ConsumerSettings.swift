@@ -40,8 +40,9 @@ public struct ConsumerSettings: Sendable {
     public var autoOffsetReset: OffsetReset = .earliest
     /// `partition.assignment.strategy`.
     public var assignmentStrategy: AssignmentStrategy = .cooperativeSticky
-    /// `statistics.interval.ms`; `nil` disables statistics (and lag figures).
-    public var statisticsInterval: Duration? = .seconds(5)
+    /// `statistics.interval.ms`; `nil` disables statistics (and lag figures). One second: readiness waits for
+    /// statistics to show the group settled, and a 5 s interval kept a joined worker unready for up to 5 s.
+    public var statisticsInterval: Duration? = .seconds(1)
     /// `auto.commit.interval.ms`: how often stored offsets are committed in the background.
     public var commitInterval: Duration = .seconds(5)
     /// `max.poll.interval.ms`.
