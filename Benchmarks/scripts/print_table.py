@@ -72,7 +72,6 @@ def main() -> int:
             continue
         name = "Tansu" if broker == "tansu" else "`clipper broker`"
         print(f"| (b) `clipper run` via {name}, articles/s, 2 cores | {run['articles_per_s']:,.0f} | | |")
-        print(f"| (b) via {name}: articles per CPU-second (from the first output) | {run['articles_per_cpu_s']:,.0f} | | |")
         print(f"| (b) via {name}: latency p50 / p99 ms at {run['latency_rate_per_s']:,.0f}/s "
               f"(fetch.wait.max.ms {run.get('fetch_wait_ms', 500)}) | "
               f"{run['latency_p50_ms']:,.0f} / {run['latency_p99_ms']:,.0f} | | |")
