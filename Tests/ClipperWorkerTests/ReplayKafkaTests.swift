@@ -35,13 +35,13 @@ import Testing
         admin = try KafkaAdmin(client: configuration.kafkaClientSettings(properties: [:]))
     }
 
-    func produce(_ ids: Range<Int>) async throws {
+    func produce(_ ids: Range<Int>, at timestamp: Date? = nil) async throws {
         let producer = try KafkaProducer(
             settings: ProducerSettings(client: configuration.kafkaClientSettings(properties: [:])), logger: Logger(label: "t"))
         for id in ids {
             _ = try await producer.send(OutgoingRecord(
                 topic: "raw", key: Array("k\(id)".utf8), value: Array(#"{"id":"\#(id)","title":"Story \#(id)"}"#.utf8),
-                partition: Int32(id % 2)))
+                partition: Int32(id % 2), timestampMilliseconds: timestamp.map { Int64($0.timeIntervalSince1970 * 1000) }))
         }
         _ = await producer.close(timeout: .seconds(5))
     }
@@ -76,15 +76,13 @@ import Testing
     }
 
     @Test func aTimeRangeReplaysOnlyRecordsInsideTheWindow() async throws {
-        try await produce(0..<10)
-        try await Task.sleep(for: .milliseconds(1500))
-        let from = Date()
-        try await Task.sleep(for: .milliseconds(100))
-        try await produce(10..<16)
-        try await Task.sleep(for: .milliseconds(100))
-        let to = Date()
-        try await Task.sleep(for: .milliseconds(1500))
-        try await produce(16..<20)
+        // Record timestamps set explicitly, a minute apart, so that the window needs no waiting.
+        let start = Date().addingTimeInterval(-600)
+        try await produce(0..<10, at: start)
+        try await produce(10..<16, at: start.addingTimeInterval(60))
+        try await produce(16..<20, at: start.addingTimeInterval(120))
+        let from = start.addingTimeInterval(30)
+        let to = start.addingTimeInterval(90)
         let (_, summary, articles) = try await replay(ReplayRequest(start: .timestamp(from), end: .timestamp(to)), id: "time-1")
         #expect(Set(articles.map(\.rawID)) == Set((10..<16).map(String.init)))
         #expect(summary.rows.reduce(0) { $0 + $1.skipped } == 14)

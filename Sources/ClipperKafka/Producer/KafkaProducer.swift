@@ -145,7 +145,7 @@ public final class KafkaProducer: Sendable {
         let error: OpaquePointer? = record.topic.withCString { topic in
             withBytes(record.key) { keyPointer, keyCount in
                 withBytes(record.value) { valuePointer, valueCount in
-                    var vus = [rd_kafka_vu_t](repeating: rd_kafka_vu_t(), count: 7)
+                    var vus = [rd_kafka_vu_t](repeating: rd_kafka_vu_t(), count: 8)
                     vus[0].vtype = RD_KAFKA_VTYPE_TOPIC
                     vus[0].u.cstr = topic
                     vus[1].vtype = RD_KAFKA_VTYPE_PARTITION
@@ -162,9 +162,14 @@ public final class KafkaProducer: Sendable {
                     vus[5].u.mem.size = valueCount
                     var count = 6
                     if let headers {
-                        vus[6].vtype = RD_KAFKA_VTYPE_HEADERS
-                        vus[6].u.headers = headers
-                        count = 7
+                        vus[count].vtype = RD_KAFKA_VTYPE_HEADERS
+                        vus[count].u.headers = headers
+                        count += 1
+                    }
+                    if let timestamp = record.timestampMilliseconds {
+                        vus[count].vtype = RD_KAFKA_VTYPE_TIMESTAMP
+                        vus[count].u.i64 = timestamp
+                        count += 1
                     }
                     return rd_kafka_produceva(client.handle, &vus, count)
                 }

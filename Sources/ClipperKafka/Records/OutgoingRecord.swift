@@ -14,18 +14,24 @@ public struct OutgoingRecord: Sendable {
     public var headers: [KafkaHeader]
     /// An explicit partition; `nil` lets the partitioner choose from the key.
     public var partition: Int32?
+    /// The record's timestamp in milliseconds since the epoch; `nil` lets the producer stamp the time of sending.
+    public var timestampMilliseconds: Int64?
 
     /// Creates a record.
     ///
     /// ```swift
     /// OutgoingRecord(topic: "out", key: nil, value: [1, 2, 3], headers: [], partition: 0)
     /// ```
-    public init(topic: String, key: [UInt8]?, value: [UInt8]?, headers: [KafkaHeader] = [], partition: Int32? = nil) {
+    public init(
+        topic: String, key: [UInt8]?, value: [UInt8]?, headers: [KafkaHeader] = [], partition: Int32? = nil,
+        timestampMilliseconds: Int64? = nil
+    ) {
         self.topic = topic
         self.key = key
         self.value = value
         self.headers = headers
         self.partition = partition
+        self.timestampMilliseconds = timestampMilliseconds
     }
 }
 
