@@ -1,3 +1,5 @@
+import Foundation
+
 /// One thing wrong with a config file: the key path and what to do about it. Printed as one line.
 ///
 /// ```swift
@@ -33,4 +35,22 @@ public struct ConfigProblems: Error, Sendable, CustomStringConvertible {
     public var problems: [ConfigProblem]
     public init(_ problems: [ConfigProblem]) { self.problems = problems }
     public var description: String { problems.map(\.description).joined(separator: "\n") }
+}
+
+extension ConfigProblems {
+    /// The text of `file`, or one problem naming the file and what to check (`hint`, e.g. "check the --config
+    /// path"). Shared by the config loader and the environment-file reader.
+    ///
+    /// ```swift
+    /// let text = try ConfigProblems.readText(of: url, what: "the file", hint: "check the --config path")
+    /// ```
+    static func readText(of file: URL, what: String, hint: String) throws -> String {
+        do {
+            return try String(contentsOf: file, encoding: .utf8)
+        } catch {
+            throw ConfigProblems([
+                ConfigProblem(path: file.path, message: "cannot read \(what) (\(error.localizedDescription)); \(hint)")
+            ])
+        }
+    }
 }

@@ -18,16 +18,7 @@ public enum ConfigurationLoader {
         file: URL, environment: [String: String] = ProcessInfo.processInfo.environment,
         catalog: ProcessorCatalog? = nil
     ) throws -> ClipperConfiguration {
-        let text: String
-        do {
-            text = try String(contentsOf: file, encoding: .utf8)
-        } catch {
-            throw ConfigProblems([
-                ConfigProblem(
-                    path: file.path,
-                    message: "cannot read the file (\(error.localizedDescription)); check the --config path")
-            ])
-        }
+        let text = try ConfigProblems.readText(of: file, what: "the file", hint: "check the --config path")
         return try parse(text, directory: file.deletingLastPathComponent(), environment: environment, catalog: catalog)
     }
 

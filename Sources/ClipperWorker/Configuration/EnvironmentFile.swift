@@ -10,17 +10,8 @@ import Foundation
 /// ```
 public enum EnvironmentFile {
     public static func read(_ file: URL) throws -> [String: String] {
-        let text: String
-        do {
-            text = try String(contentsOf: file, encoding: .utf8)
-        } catch {
-            throw ConfigProblems([
-                ConfigProblem(
-                    path: file.path,
-                    message: "cannot read the environment file (\(error.localizedDescription)); "
-                        + "check the --env-file path")
-            ])
-        }
+        let text = try ConfigProblems.readText(
+            of: file, what: "the environment file", hint: "check the --env-file path")
         return try parse(text, name: file.path)
     }
 
